@@ -1,0 +1,100 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Metrics
+import WangchaoCore
+import WangchaoStore
+
+/// `/api/v1/cases`: the one intake, the list, a case with its history, and transitions.
+struct CaseRoutes {
+    let store: any CaseStore
+    let clock: any WangchaoClock
+
+    static let idempotencyKeyHeader = HTTPField.Name("Idempotency-Key")!
+
+    func register(on group: RouterGroup<WangchaoRequestContext>) {
+        group.post("cases", use: create)
+        group.get("cases", use: list)
+        group.get("cases/{id}", use: show)
+        group.post("cases/{id}/transitions", use: transition)
+    }
+
+    @Sendable func create(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        guard Intake.allowedRoles.contains(user.role) else {
+            throw DomainError.forbidden("\(user.role.chineseName)不能登记事件")
+        }
+        let intake = try await APIJSON.decodeBody(Intake.self, from: request)
+        let key = request.headers[Self.idempotencyKeyHeader]
+        if let key, key.isEmpty || key.count > 200 {
+            throw DomainError.invalid(field: "Idempotency-Key", "Idempotency-Key 须为 1 到 200 个字符")
+        }
+        let created = try await store.createCase(intake, by: user, idempotencyKey: key, at: clock.now())
+        if !created.replayed {
+            Counter(label: "wangchao_cases_created_total", dimensions: [("source", intake.source.rawValue)]).increment()
+        }
+        var response = try JSONResponse.make(
+            CaseView(created.case), status: created.replayed ? .ok : .created)
+        response.headers[.location] = "/api/v1/cases/\(created.case.id)"
+        if created.replayed { response.headers[HTTPField.Name("Idempotent-Replayed")!] = "true" }
+        return response
+    }
+
+    @Sendable func list(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let query = try CaseQuery(parameters: request.uri.queryParameters)
+        let page = try await store.listCases(query, viewer: user)
+        return try JSONResponse.make(CasePageView(items: page.items.map { CaseView($0) }, nextCursor: page.nextCursor))
+    }
+
+    @Sendable func show(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let subject = try await visibleCase(context.parameters.require("id"), to: user)
+        let history = try await store.history(caseId: subject.id)
+        return try JSONResponse.make(
+            CaseView(subject, history: history, allowedActions: Lifecycle.availableActions(on: subject, for: user)))
+    }
+
+    /// Checks in the order the API promises: scope (404), role (403), body (400), then version
+    /// and state (409) inside the store's transaction.
+    @Sendable func transition(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let subject = try await visibleCase(context.parameters.require("id"), to: user)
+        let contentType = request.headers[.contentType] ?? ""
+        guard contentType.lowercased().hasPrefix("application/json") else {
+            throw DomainError.unsupportedMediaType("请求体须为 application/json")
+        }
+        let body = try await request.body.collect(upTo: APIJSON.maxBodySize)
+        let data = Data(body.readableBytesView)
+        if let peek = try? APIJSON.makeDecoder().decode(ActionPeek.self, from: data),
+            let action = peek.action.flatMap(CaseAction.init(rawValue:)),
+            !Lifecycle.allowedRoles(for: action).contains(user.role)
+        {
+            throw DomainError.forbidden("\(user.role.chineseName)无权执行「\(action.chineseName)」")
+        }
+        let input = try APIJSON.decode(TransitionBody.self, from: data).input
+        let updated = try await store.applyTransition(caseId: subject.id, input, by: user, at: clock.now())
+        Counter(label: "wangchao_transitions_total", dimensions: [("action", input.command.action.rawValue)]).increment()
+        let history = try await store.history(caseId: updated.id)
+        return try JSONResponse.make(
+            CaseView(updated, history: history, allowedActions: Lifecycle.availableActions(on: updated, for: user)))
+    }
+
+    /// The case, if it exists and `user` may see it; otherwise it does not exist (404).
+    private func visibleCase(_ id: String, to user: User) async throws -> Case {
+        guard let subject = try await store.getCase(id: id), Access.canSee(subject, user: user) else {
+            throw DomainError.notFound("案件不存在")
+        }
+        return subject
+    }
+}
+
+/// JSON responses with the API's encoder.
+enum JSONResponse {
+    static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let data = try APIJSON.makeEncoder().encode(value)
+        return Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import WangchaoCore
+
+/// Everything Wangchao keeps, behind one protocol: SQLite (embedded default) and PostgreSQL
+/// (production) conform, and both run the same conformance suite in `WangchaoTesting`.
+///
+/// Every write is durable before it returns: callers answer success only after the call.
+public protocol CaseStore: Sendable {
+    // MARK: Reference data
+
+    /// Inserts or replaces areas; parents must come before (or with) their children.
+    func saveAreas(_ areas: [Area]) async throws
+    func area(code: String) async throws -> Area?
+    /// The direct children of an area, ordered by code.
+    func childAreas(of code: String) async throws -> [Area]
+    /// Areas filtered by level and/or parent, ordered by code.
+    func areas(level: AreaLevel?, parentCode: String?) async throws -> [Area]
+    /// The root of the hierarchy (the district), if any area exists.
+    func rootArea() async throws -> Area?
+
+    func saveUnits(_ units: [WangchaoCore.Unit]) async throws
+    func unit(id: String) async throws -> WangchaoCore.Unit?
+    /// Units whose area lies in the subtree of `areaCode` (all units when `nil`), ordered by id.
+    func units(within areaCode: String?) async throws -> [WangchaoCore.Unit]
+
+    func saveUsers(_ users: [User]) async throws
+    func user(username: String) async throws -> User?
+
+    // MARK: Cases
+
+    /// Records a new case and its first history row in one transaction.
+    ///
+    /// With an idempotency key, a retry of the same submission by the same actor returns the
+    /// case made the first time (`replayed` true) instead of a second one; the same key with a
+    /// different body is refused (`invalid`, field `Idempotency-Key`).
+    func createCase(_ intake: Intake, by actor: User?, idempotencyKey: String?, at now: Date) async throws -> CaseCreation
+
+    /// Applies one transition: the new case state and its history row commit together.
+    ///
+    /// - Throws: ``DomainError``: `notFound` when the actor may not see the case, then as
+    ///   ``Lifecycle/apply(_:to:by:at:context:)`` decides.
+    func applyTransition(caseId: String, _ input: TransitionInput, by actor: User, at now: Date) async throws -> Case
+
+    func getCase(id: String) async throws -> Case?
+    func getCase(number: String) async throws -> Case?
+    /// The history of a case, oldest first.
+    func history(caseId: String) async throws -> [Transition]
+    /// One page of cases matching `query` that `viewer` may see, newest first.
+    func listCases(_ query: CaseQuery, viewer: User) async throws -> CasePage
+}
+
+/// The result of ``CaseStore/createCase(_:by:idempotencyKey:at:)``.
+public struct CaseCreation: Sendable {
+    public var `case`: Case
+    /// True when an earlier submission with the same idempotency key made the case.
+    public var replayed: Bool
+
+    public init(case: Case, replayed: Bool) {
+        self.case = `case`
+        self.replayed = replayed
+    }
+}

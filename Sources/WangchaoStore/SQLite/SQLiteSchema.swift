@@ -1,0 +1,115 @@
+import GRDB
+
+/// The versioned schema. Migrations are append-only: never edit a shipped one, add the next.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-spine") { db in
+            try db.execute(sql: """
+                CREATE TABLE areas (
+                    code TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    level TEXT NOT NULL,
+                    parent_code TEXT REFERENCES areas(code),
+                    boundary TEXT
+                ) STRICT;
+                CREATE INDEX areas_parent ON areas(parent_code, code);
+                CREATE INDEX areas_level ON areas(level, code);
+
+                CREATE TABLE units (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    area_code TEXT NOT NULL REFERENCES areas(code),
+                    platform TEXT
+                ) STRICT;
+                CREATE INDEX units_area ON units(area_code);
+
+                CREATE TABLE users (
+                    username TEXT PRIMARY KEY,
+                    display_name TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    scope TEXT NOT NULL,
+                    unit_id TEXT REFERENCES units(id),
+                    disabled INTEGER NOT NULL DEFAULT 0
+                ) STRICT;
+
+                -- One row per case: the columns filters use, and the whole case as JSON.
+                -- seq orders pages: new cases get higher values, so inserts never shift later pages.
+                CREATE TABLE cases (
+                    seq INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    number TEXT NOT NULL UNIQUE,
+                    state TEXT NOT NULL,
+                    area_code TEXT NOT NULL,
+                    category TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    priority TEXT NOT NULL,
+                    assigned_unit_id TEXT,
+                    reporter_phone TEXT,
+                    search_text TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    body TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX cases_area ON cases(area_code);
+                CREATE INDEX cases_state ON cases(state);
+                CREATE INDEX cases_created ON cases(created_at);
+                CREATE INDEX cases_phone ON cases(reporter_phone) WHERE reporter_phone IS NOT NULL;
+
+                -- Units that are or were assigned or cooperating: who else sees a case.
+                CREATE TABLE case_units (
+                    case_id TEXT NOT NULL REFERENCES cases(id),
+                    unit_id TEXT NOT NULL,
+                    PRIMARY KEY (unit_id, case_id)
+                ) STRICT, WITHOUT ROWID;
+
+                -- The append-only history.
+                CREATE TABLE transitions (
+                    seq INTEGER PRIMARY KEY,
+                    case_id TEXT NOT NULL REFERENCES cases(id),
+                    version INTEGER NOT NULL,
+                    from_state TEXT,
+                    to_state TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    actor_role TEXT,
+                    at INTEGER NOT NULL,
+                    note TEXT,
+                    attachments TEXT NOT NULL,
+                    payload TEXT,
+                    UNIQUE (case_id, version)
+                ) STRICT;
+                CREATE TRIGGER transitions_no_update BEFORE UPDATE ON transitions
+                BEGIN SELECT RAISE(ABORT, 'transitions are append-only'); END;
+                CREATE TRIGGER transitions_no_delete BEFORE DELETE ON transitions
+                BEGIN SELECT RAISE(ABORT, 'transitions are append-only'); END;
+
+                -- Running time limits, for the scheduler.
+                CREATE TABLE case_deadlines (
+                    case_id TEXT NOT NULL REFERENCES cases(id),
+                    kind TEXT NOT NULL,
+                    due_at INTEGER NOT NULL,
+                    PRIMARY KEY (case_id, kind)
+                ) STRICT, WITHOUT ROWID;
+                CREATE INDEX case_deadlines_due ON case_deadlines(due_at);
+
+                CREATE TABLE case_counters (
+                    day TEXT PRIMARY KEY,
+                    last INTEGER NOT NULL
+                ) STRICT;
+
+                CREATE TABLE idempotency_keys (
+                    actor TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    request_hash TEXT NOT NULL,
+                    case_id TEXT NOT NULL REFERENCES cases(id),
+                    created_at INTEGER NOT NULL,
+                    PRIMARY KEY (actor, key)
+                ) STRICT, WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,179 @@
+import Crypto
+import Foundation
+import GRDB
+import WangchaoCore
+
+extension SQLiteStore {
+    public func createCase(_ intake: Intake, by actor: User?, idempotencyKey: String?, at now: Date) async throws
+        -> CaseCreation
+    {
+        try intake.validate(categories: categories)
+        guard let category = categories[intake.category] else { throw DomainError.invalid(field: "category", "未知的事件分类") }
+        let requestHash = try idempotencyKey.map { _ in try Self.hash(of: intake) }
+        let caseId = UUID().uuidString.lowercased()
+        let trackingCode = configuration.trackingCodes()
+        return try await writer.write { db in
+            let actorName = actor?.username ?? "public"
+            if let idempotencyKey, let requestHash,
+                let earlier = try Row.fetchOne(
+                    db, sql: "SELECT request_hash, case_id FROM idempotency_keys WHERE actor = ? AND key = ?",
+                    arguments: [actorName, idempotencyKey])
+            {
+                guard earlier["request_hash"] == requestHash else {
+                    throw DomainError.invalid(field: "Idempotency-Key", "该幂等键已用于另一份不同的提交")
+                }
+                guard let existing = try Self.fetchCase(db, id: earlier["case_id"]) else {
+                    throw DomainError.notFound("幂等键对应的案件不存在")
+                }
+                return CaseCreation(case: existing, replayed: true)
+            }
+            let areaCode = try Self.resolveArea(intake.areaCode, in: db)
+            let sequence = try Int.fetchOne(
+                db,
+                sql: """
+                    INSERT INTO case_counters (day, last) VALUES (?, 1)
+                    ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last
+                    """, arguments: [CaseNumber.day(of: now)])!
+            let number = CaseNumber.format(day: CaseNumber.day(of: now), sequence: sequence)
+            let newCase = intake.makeCase(
+                id: caseId, number: number, trackingCode: trackingCode, areaCode: areaCode, category: category, at: now)
+            try Self.insert(newCase, in: db)
+            try Self.append(Intake.intakeTransition(for: newCase, actor: actor), in: db)
+            if let idempotencyKey, let requestHash {
+                try db.execute(
+                    sql: "INSERT INTO idempotency_keys (actor, key, request_hash, case_id, created_at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [actorName, idempotencyKey, requestHash, caseId, now.storedMillis])
+            }
+            return CaseCreation(case: newCase, replayed: false)
+        }
+    }
+
+    public func applyTransition(caseId: String, _ input: TransitionInput, by actor: User, at now: Date) async throws -> Case {
+        let categories = self.categories
+        return try await writer.write { db in
+            guard let current = try Self.fetchCase(db, id: caseId), Access.canSee(current, user: actor) else {
+                throw DomainError.notFound("案件不存在")
+            }
+            guard let category = categories[current.category] else {
+                throw DomainError.invalid(field: "category", "案件分类 \(current.category) 已不存在")
+            }
+            let context = TransitionContext(
+                unit: { id in try? Self.unit(id: id, in: db) },
+                visibleCase: { id in (try? Self.fetchCase(db, id: id)).flatMap { $0 }.flatMap { Access.canSee($0, user: actor) ? $0 : nil } },
+                category: category)
+            let (updated, transition) = try Lifecycle.apply(input, to: current, by: actor, at: now, context: context)
+            try Self.update(updated, in: db)
+            try Self.append(transition, in: db)
+            return updated
+        }
+    }
+
+    public func getCase(id: String) async throws -> Case? {
+        try await pool.read { db in try Self.fetchCase(db, id: id) }
+    }
+
+    public func getCase(number: String) async throws -> Case? {
+        try await pool.read { db in
+            try String.fetchOne(db, sql: "SELECT body FROM cases WHERE number = ?", arguments: [number])
+        }.map { try StoredJSON.decode(Case.self, from: $0) }
+    }
+
+    public func history(caseId: String) async throws -> [Transition] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM transitions WHERE case_id = ? ORDER BY version", arguments: [caseId])
+        }.map(Self.transition(from:))
+    }
+
+    // MARK: Rows
+
+    /// The area a new case belongs to: the one named, which must exist, or the district.
+    static func resolveArea(_ code: String?, in db: Database) throws -> String {
+        if let code {
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM areas WHERE code = ?", arguments: [code]) != nil else {
+                throw DomainError.invalid(field: "areaCode", "区域 \(code) 不存在")
+            }
+            return code
+        }
+        guard let root = try String.fetchOne(db, sql: "SELECT code FROM areas WHERE parent_code IS NULL ORDER BY code LIMIT 1")
+        else { throw DomainError.invalid(field: "areaCode", "尚未导入任何区域，无法受理") }
+        return root
+    }
+
+    static func fetchCase(_ db: Database, id: String) throws -> Case? {
+        try String.fetchOne(db, sql: "SELECT body FROM cases WHERE id = ?", arguments: [id])
+            .map { try StoredJSON.decode(Case.self, from: $0) }
+    }
+
+    static func insert(_ c: Case, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO cases (id, number, state, area_code, category, source, priority, assigned_unit_id,
+                    reporter_phone, search_text, version, created_at, updated_at, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                c.id, c.number, c.state.rawValue, c.areaCode, c.category, c.source.rawValue, c.priority.rawValue,
+                c.assignedUnitId, c.reporter.phone, searchText(of: c), c.version, c.createdAt.storedMillis,
+                c.updatedAt.storedMillis, try StoredJSON.encode(c),
+            ])
+        try writeDerivedRows(of: c, in: db)
+    }
+
+    static func update(_ c: Case, in db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE cases SET state = ?, area_code = ?, assigned_unit_id = ?, version = ?, updated_at = ?, body = ?
+                WHERE id = ? AND version = ?
+                """,
+            arguments: [
+                c.state.rawValue, c.areaCode, c.assignedUnitId, c.version, c.updatedAt.storedMillis,
+                try StoredJSON.encode(c), c.id, c.version - 1,
+            ])
+        guard db.changesCount == 1 else { throw DomainError.versionConflict(expected: c.version - 1, actual: c.version) }
+        try db.execute(sql: "DELETE FROM case_deadlines WHERE case_id = ?", arguments: [c.id])
+        try writeDerivedRows(of: c, in: db)
+    }
+
+    /// The rows derived from a case: involved units and running deadlines.
+    private static func writeDerivedRows(of c: Case, in db: Database) throws {
+        for unitId in c.involvedUnitIds {
+            try db.execute(sql: "INSERT OR IGNORE INTO case_units (case_id, unit_id) VALUES (?, ?)", arguments: [c.id, unitId])
+        }
+        for deadline in c.deadlines {
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO case_deadlines (case_id, kind, due_at) VALUES (?, ?, ?)",
+                arguments: [c.id, deadline.kind.rawValue, deadline.dueAt.storedMillis])
+        }
+    }
+
+    static func append(_ t: Transition, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO transitions (case_id, version, from_state, to_state, action, actor, actor_role, at, note,
+                    attachments, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                t.caseId, t.version, t.fromState?.rawValue, t.toState.rawValue, t.action, t.actor, t.actorRole?.rawValue,
+                t.at.storedMillis, t.note, try StoredJSON.encode(t.attachments), try t.payload.map(StoredJSON.encode),
+            ])
+    }
+
+    static func transition(from row: Row) throws -> Transition {
+        Transition(
+            caseId: row["case_id"], version: row["version"],
+            fromState: (row["from_state"] as String?).flatMap(CaseState.init(rawValue:)),
+            toState: CaseState(rawValue: row["to_state"]) ?? .reported, action: row["action"], actor: row["actor"],
+            actorRole: (row["actor_role"] as String?).flatMap(Role.init(rawValue:)), at: Date(storedMillis: row["at"]),
+            note: row["note"], attachments: try StoredJSON.decode([String].self, from: row["attachments"]),
+            payload: try (row["payload"] as String?).map { try StoredJSON.decode(CaseCommand.self, from: $0) })
+    }
+
+    /// What free-text search looks in: the description and the address.
+    static func searchText(of c: Case) -> String { c.description + "\n" + c.location.address }
+
+    /// A stable digest of an intake, to tell a retry from a different submission under the same key.
+    static func hash(of intake: Intake) throws -> String {
+        SHA256.hash(data: Data(try StoredJSON.encode(intake).utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

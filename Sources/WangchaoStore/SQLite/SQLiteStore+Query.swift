@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import WangchaoCore
+
+extension SQLiteStore {
+    public func listCases(_ query: CaseQuery, viewer: User) async throws -> CasePage {
+        let (sql, arguments) = try Self.listSQL(query, viewer: viewer)
+        let rows = try await pool.read { db in try Row.fetchAll(db, sql: sql, arguments: arguments) }
+        let page = rows.prefix(query.limit)
+        let items = try page.map { try StoredJSON.decode(Case.self, from: $0["body"]) }
+        let next = rows.count > query.limit ? page.last.map { PageCursor.encode($0["seq"]) } : nil
+        return CasePage(items: items, nextCursor: next)
+    }
+
+    /// Builds the page query: visibility first, then each filter, newest first, one extra row to
+    /// tell whether another page follows.
+    static func listSQL(_ query: CaseQuery, viewer: User) throws -> (String, StatementArguments) {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        func subtree(_ column: String, _ code: String) {
+            clauses.append("(\(column) >= ? AND \(column) < ?)")
+            arguments += [code, code + ":"]
+        }
+
+        if viewer.disabled { clauses.append("0") }
+        if !viewer.role.seesWholeDistrict {
+            var visible: [String] = []
+            if case .area(let code) = viewer.scope {
+                visible.append("(area_code >= ? AND area_code < ?)")
+                arguments += [code, code + ":"]
+            }
+            for unitId in Set([viewer.scope.unitId, viewer.unitId].compactMap { $0 }) {
+                visible.append("id IN (SELECT case_id FROM case_units WHERE unit_id = ?)")
+                arguments += [unitId]
+            }
+            clauses.append(visible.isEmpty ? "0" : "(" + visible.joined(separator: " OR ") + ")")
+        }
+        if !query.states.isEmpty {
+            clauses.append("state IN (" + query.states.map { _ in "?" }.joined(separator: ",") + ")")
+            arguments += StatementArguments(query.states.map(\.rawValue))
+        }
+        if let areaCode = query.areaCode { subtree("area_code", areaCode) }
+        if let unitId = query.unitId {
+            clauses.append("id IN (SELECT case_id FROM case_units WHERE unit_id = ?)")
+            arguments += [unitId]
+        }
+        if let category = query.category {
+            clauses.append("category = ?")
+            arguments += [category]
+        }
+        if let source = query.source {
+            clauses.append("source = ?")
+            arguments += [source.rawValue]
+        }
+        if let from = query.createdFrom {
+            clauses.append("created_at >= ?")
+            arguments += [from.storedMillis]
+        }
+        if let to = query.createdTo {
+            clauses.append("created_at < ?")
+            arguments += [to.storedMillis]
+        }
+        if let phone = query.reporterPhone {
+            clauses.append("reporter_phone = ?")
+            arguments += [phone]
+        }
+        if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            if CaseNumber.looksLikeNumber(text) {
+                clauses.append("number = ?")
+                arguments += [text]
+            } else {
+                for word in text.split(whereSeparator: \.isWhitespace) {
+                    clauses.append("search_text LIKE ? ESCAPE '\\'")
+                    arguments += ["%" + escapeLike(String(word)) + "%"]
+                }
+            }
+        }
+        if let cursor = query.cursor {
+            guard let sequence = PageCursor.decode(cursor) else { throw DomainError.invalid(field: "cursor", "分页游标无效") }
+            clauses.append("seq < ?")
+            arguments += [sequence]
+        }
+        let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+        return ("SELECT seq, body FROM cases\(whereClause) ORDER BY seq DESC LIMIT \(query.limit + 1)", arguments)
+    }
+
+    private static func escapeLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+}
