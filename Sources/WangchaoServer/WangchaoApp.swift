@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOCore
 import Prometheus
 import WangchaoCore
 import WangchaoStore
@@ -44,12 +45,15 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<WangchaoRe
     return router
 }
 
-/// The Hummingbird application serving Wangchao on `host:port`.
+/// The Hummingbird application serving Wangchao on `host:port` (port 0: any free port, which
+/// `onServerRunning` receives through the channel's local address).
 public func buildApplication(
-    _ dependencies: ServerDependencies, host: String, port: Int, logger: Logger
+    _ dependencies: ServerDependencies, host: String, port: Int, logger: Logger,
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     Application(
         router: buildRouter(dependencies),
         configuration: .init(address: .hostname(host, port: port), serverName: "wangchao"),
+        onServerRunning: onServerRunning,
         logger: logger)
 }

@@ -41,6 +41,11 @@ public protocol CaseStore: Sendable {
     ///   ``Lifecycle/apply(_:to:by:at:context:)`` decides.
     func applyTransition(caseId: String, _ input: TransitionInput, by actor: User, at now: Date) async throws -> Case
 
+    /// Writes cases with their complete histories as given, in one transaction, for the demo
+    /// generator and imports from other systems; day counters move past the imported numbers.
+    /// The histories must already be valid (the caller produced them through ``Lifecycle``).
+    func importCases(_ cases: [ImportedCase]) async throws
+
     func getCase(id: String) async throws -> Case?
     func getCase(number: String) async throws -> Case?
     /// The history of a case, oldest first.
@@ -58,5 +63,16 @@ public struct CaseCreation: Sendable {
     public init(case: Case, replayed: Bool) {
         self.case = `case`
         self.replayed = replayed
+    }
+}
+
+/// A case with its complete history, for ``CaseStore/importCases(_:)``.
+public struct ImportedCase: Sendable {
+    public var `case`: Case
+    public var history: [Transition]
+
+    public init(case: Case, history: [Transition]) {
+        self.case = `case`
+        self.history = history
     }
 }

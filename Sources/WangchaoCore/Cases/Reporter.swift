@@ -11,4 +11,14 @@ public struct Reporter: Sendable, Equatable, Codable {
         self.phone = phone
         self.anonymous = anonymous
     }
+
+    private enum CodingKeys: String, CodingKey { case name, phone, anonymous }
+
+    /// `anonymous` may be left out: it defaults to false.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        phone = try container.decodeIfPresent(String.self, forKey: .phone)
+        anonymous = try container.decodeIfPresent(Bool.self, forKey: .anonymous) ?? false
+    }
 }

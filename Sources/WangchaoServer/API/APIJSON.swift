@@ -58,6 +58,7 @@ public enum APIJSON {
         case .keyNotFound(let key, let context):
             return .invalid(field: path(context.codingPath, key), "缺少必填字段 \(path(context.codingPath, key))")
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            if context.codingPath.isEmpty { return .malformed("请求体须为 JSON 对象") }
             let field = path(context.codingPath)
             return .invalid(field: field, "字段 \(field) 的类型或取值不正确")
         case .dataCorrupted(let context):

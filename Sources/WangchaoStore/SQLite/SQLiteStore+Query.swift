@@ -4,6 +4,9 @@ import WangchaoCore
 
 extension SQLiteStore {
     public func listCases(_ query: CaseQuery, viewer: User) async throws -> CasePage {
+        guard (1...CaseQuery.maxLimit).contains(query.limit) else {
+            throw DomainError.invalid(field: "limit", "limit 须为 1 到 \(CaseQuery.maxLimit) 的整数")
+        }
         let (sql, arguments) = try Self.listSQL(query, viewer: viewer)
         let rows = try await pool.read { db in try Row.fetchAll(db, sql: sql, arguments: arguments) }
         let page = rows.prefix(query.limit)

@@ -28,6 +28,8 @@ public final class SQLiteStore: CaseStore {
     }
 
     let pool: DatabasePool
+    /// The database file.
+    public let path: String
     let writer: GroupCommitWriter
     let categories: CategoryCatalog
     let configuration: Configuration
@@ -44,7 +46,11 @@ public final class SQLiteStore: CaseStore {
                 db.add(transactionObserver: CommitHook(beforeCommit), extent: .databaseLifetime)
             }
         }
+        self.path = path
         pool = try DatabasePool(path: path, configuration: config)
+        // GRDB switches the writer to synchronous=NORMAL when it enables WAL, after
+        // prepareDatabase ran; set FULL again on the writer, which lives as long as the pool.
+        try pool.barrierWriteWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
         try SQLiteSchema.migrator.migrate(pool)
         writer = GroupCommitWriter(writer: pool, maxBatch: configuration.maxBatch)
         categories = configuration.categories

@@ -1,0 +1,26 @@
+import GRDB
+import WangchaoCore
+
+extension SQLiteStore {
+    public func importCases(_ cases: [ImportedCase]) async throws {
+        try await writer.write { db in
+            for imported in cases {
+                try Self.insert(imported.case, in: db)
+                for transition in imported.history { try Self.append(transition, in: db) }
+                let parts = imported.case.number.split(separator: "-")
+                if parts.count == 3, let sequence = Int(parts[2]) {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO case_counters (day, last) VALUES (?, ?)
+                            ON CONFLICT (day) DO UPDATE SET last = max(last, excluded.last)
+                            """, arguments: [String(parts[1]), sequence])
+                }
+            }
+        }
+    }
+
+    /// How many cases the store holds; for the demo command and health output.
+    public func caseCount() async throws -> Int {
+        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0 }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import WangchaoCore
+import WangchaoStore
+
+extension CaseStore {
+    /// Loads the fixture district: areas, units and users.
+    public func loadFixtures() async throws {
+        try await saveAreas(Fixtures.areas)
+        try await saveUnits(Fixtures.units)
+        try await saveUsers(Fixtures.users)
+    }
+
+    /// Files a fixture intake as the grid worker and returns the case.
+    @discardableResult
+    public func fileCase(_ intake: Intake = Fixtures.intake(), by user: User = Fixtures.gridWorker, at now: Date = Fixtures.now)
+        async throws -> Case
+    {
+        try await createCase(intake, by: user, idempotencyKey: nil, at: now).case
+    }
+
+    /// Applies `command` as `user` on the case's current version.
+    @discardableResult
+    public func act(_ command: CaseCommand, on caseId: String, by user: User, at now: Date = Fixtures.now, note: String? = nil)
+        async throws -> Case
+    {
+        guard let current = try await getCase(id: caseId) else { throw DomainError.notFound("no case \(caseId)") }
+        return try await applyTransition(
+            caseId: caseId, TransitionInput(command: command, expectedVersion: current.version, note: note), by: user,
+            at: now)
+    }
+}
+
+/// A SQLite store on a fresh file, with the fixture district loaded.
+public struct SQLiteFixture: Sendable {
+    public let directory: TemporaryDirectory
+    public let store: SQLiteStore
+
+    public init(configuration: SQLiteStore.Configuration = .init()) async throws {
+        directory = try TemporaryDirectory()
+        store = try SQLiteStore(path: directory.file("wangchao.sqlite"), configuration: configuration)
+        try await store.loadFixtures()
+    }
+}

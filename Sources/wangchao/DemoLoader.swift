@@ -1,0 +1,52 @@
+import Foundation
+import WangchaoCore
+import WangchaoDemo
+import WangchaoStore
+
+/// Writes the demo district into a store, printing progress and, at the end, what it made.
+struct DemoLoader {
+    let store: SQLiteStore
+    let cases: Int
+    let seed: UInt64
+    var now = Date()
+
+    /// Cases per transaction: large enough to amortise the commit, small enough to show progress.
+    static let batchSize = 2000
+
+    func load() async throws {
+        let start = ContinuousClock.now
+        let district = try DemoDistrict.build(seed: seed)
+        try await store.saveAreas(district.areas)
+        try await store.saveUnits(district.units)
+        try await store.saveUsers(district.users)
+        report("区域 \(district.areas.count) 个，处置单位 \(district.units.count) 个，人员 \(district.users.count) 名")
+
+        let generator = CaseGenerator(district: district, options: DemoOptions(seed: seed, cases: cases, now: now))
+        var written = 0
+        var lastPercent = -1
+        for batch in generator.batches(of: Self.batchSize) {
+            try await store.importCases(batch.map { ImportedCase(case: $0.case, history: $0.history) })
+            written += batch.count
+            let percent = cases == 0 ? 100 : written * 100 / cases
+            if percent / 10 != lastPercent / 10 || written == cases {
+                report("案件 \(written)/\(cases)（\(percent)%）")
+                lastPercent = percent
+            }
+        }
+        let levels = Dictionary(grouping: district.areas, by: \.level).mapValues(\.count)
+        let seconds = (ContinuousClock.now - start).seconds
+        Console.line("""
+            演示数据已写入 \(store.path)（种子 \(seed)，用时 \(String(format: "%.1f", seconds)) 秒）：
+              镇街 \(levels[.town] ?? 0)，网层 \(levels[.cluster] ?? 0)，村社 \(levels[.community] ?? 0)，网格 \(levels[.grid] ?? 0)，微网格 \(levels[.microGrid] ?? 0)
+              处置单位 \(district.units.count)，人员 \(district.users.count)，案件 \(written)
+            演示账号：
+            """)
+        for user in district.demoUsers {
+            Console.line("  \(user.username.padding(toLength: 16, withPad: " ", startingAt: 0)) \(user.role.chineseName)  \(user.scopeDescription)")
+        }
+    }
+
+    private func report(_ line: String) {
+        Console.line("[demo] " + line)
+    }
+}

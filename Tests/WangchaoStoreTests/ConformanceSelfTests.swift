@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+import WangchaoCore
+import WangchaoStore
+import WangchaoTesting
+
+/// The conformance suite must be able to fail: each mutant below is the SQLite store with one
+/// contract broken, and the named checks must catch it (while the rest of the suite is not
+/// needed to). This is what keeps the suite honest for the PostgreSQL backend.
+@Suite("StoreConformance catches broken stores")
+struct ConformanceSelfTests {
+    @Test("every check has a distinct name")
+    func distinctNames() {
+        let names = StoreConformance.allChecks.map(\.name)
+        #expect(Set(names).count == names.count)
+        #expect(names.count >= 30)
+    }
+
+    @Test(arguments: Mutation.allCases)
+    func mutantIsCaught(_ mutation: Mutation) async throws {
+        for name in mutation.caughtBy {
+            let check = try #require(StoreConformance.allChecks.first { $0.name == name }, "no check named \(name)")
+            let conformance = StoreConformance { try await MutantStore(mutation: mutation) }
+            await #expect(throws: ConformanceFailure.self, "\(name) must catch \(mutation)") {
+                try await check.run(conformance)
+            }
+        }
+    }
+
+    @Test("offset-based paging passes the plain paging check; only the insert check tells it apart")
+    func offsetPagingNeedsTheInsertCheck() async throws {
+        let conformance = StoreConformance { try await MutantStore(mutation: .offsetPaging) }
+        let paging = try #require(StoreConformance.allChecks.first { $0.name == "listPagination" })
+        try await paging.run(conformance)
+    }
+}
+
+enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case childrenUnordered
+    case boundaryDropped
+    case replayNotFlagged
+    case keyIgnoresBody
+    case keySharedBetweenActors
+    case staleVersionAccepted
+    case historyReversed
+    case everythingVisible
+    case cooperationInvisible
+    case cursorIgnored
+    case offsetPaging
+    case phoneFilterIgnored
+    case createdToInclusive
+    case areaFilterExact
+
+    var testDescription: String { rawValue }
+
+    /// The checks that must fail against this mutant.
+    var caughtBy: [String] {
+        switch self {
+        case .childrenUnordered, .boundaryDropped: ["areasRoundTrip"]
+        case .replayNotFlagged: ["idempotentRetryReplays", "concurrentRetriesMakeOneCase"]
+        case .keyIgnoresBody: ["idempotencyKeyWithDifferentBodyRefused"]
+        case .keySharedBetweenActors: ["idempotencyKeyBelongsToActor"]
+        case .staleVersionAccepted: ["staleVersionRejected", "transitionChecksInOrder"]
+        case .historyReversed: ["fullLifecycleHistory"]
+        case .everythingVisible:
+            ["listVisibilityByScope", "invisibleCaseIsNotFound", "listFiltersCombineWithVisibility"]
+        case .cooperationInvisible: ["listVisibilityThroughCooperation", "listFiltersCombineWithVisibility"]
+        case .cursorIgnored: ["listPagination", "listPaginationStableUnderInserts"]
+        case .offsetPaging: ["listPaginationStableUnderInserts"]
+        case .phoneFilterIgnored: ["listFilterReporterPhone"]
+        case .createdToInclusive: ["listFilterCreatedRange"]
+        case .areaFilterExact: ["listFilterArea"]
+        }
+    }
+}
+
+/// The SQLite store with one contract broken.
+struct MutantStore: CaseStore {
+    let fixture: SQLiteFixture
+    let mutation: Mutation
+    var base: SQLiteStore { fixture.store }
+
+    init(mutation: Mutation) async throws {
+        fixture = try await SQLiteFixture()
+        self.mutation = mutation
+    }
+
+    func saveAreas(_ areas: [Area]) async throws { try await base.saveAreas(areas) }
+
+    func area(code: String) async throws -> Area? {
+        var area = try await base.area(code: code)
+        if mutation == .boundaryDropped { area?.boundary = nil }
+        return area
+    }
+
+    func childAreas(of code: String) async throws -> [Area] {
+        let children = try await base.childAreas(of: code)
+        return mutation == .childrenUnordered ? children.reversed() : children
+    }
+
+    func areas(level: AreaLevel?, parentCode: String?) async throws -> [Area] {
+        try await base.areas(level: level, parentCode: parentCode)
+    }
+
+    func rootArea() async throws -> Area? { try await base.rootArea() }
+    func saveUnits(_ units: [WangchaoCore.Unit]) async throws { try await base.saveUnits(units) }
+    func unit(id: String) async throws -> WangchaoCore.Unit? { try await base.unit(id: id) }
+    func units(within areaCode: String?) async throws -> [WangchaoCore.Unit] { try await base.units(within: areaCode) }
+    func saveUsers(_ users: [User]) async throws { try await base.saveUsers(users) }
+    func user(username: String) async throws -> User? { try await base.user(username: username) }
+
+    func createCase(_ intake: Intake, by actor: User?, idempotencyKey: String?, at now: Date) async throws
+        -> CaseCreation
+    {
+        var key = idempotencyKey
+        var actor = actor
+        switch mutation {
+        case .keyIgnoresBody: key = key.map { $0 + "/" + intake.description + "/" + intake.category }
+        case .keySharedBetweenActors where key != nil: actor = Fixtures.gridWorker
+        default: break
+        }
+        var creation = try await base.createCase(intake, by: actor, idempotencyKey: key, at: now)
+        if mutation == .replayNotFlagged { creation.replayed = false }
+        return creation
+    }
+
+    func applyTransition(caseId: String, _ input: TransitionInput, by actor: User, at now: Date) async throws -> Case {
+        var input = input
+        if mutation == .staleVersionAccepted, let current = try await base.getCase(id: caseId) {
+            input.expectedVersion = current.version
+        }
+        return try await base.applyTransition(caseId: caseId, input, by: actor, at: now)
+    }
+
+    func importCases(_ cases: [ImportedCase]) async throws { try await base.importCases(cases) }
+    func getCase(id: String) async throws -> Case? { try await base.getCase(id: id) }
+    func getCase(number: String) async throws -> Case? { try await base.getCase(number: number) }
+
+    func history(caseId: String) async throws -> [Transition] {
+        let rows = try await base.history(caseId: caseId)
+        return mutation == .historyReversed ? rows.reversed() : rows
+    }
+
+    func listCases(_ query: CaseQuery, viewer: User) async throws -> CasePage {
+        var query = query
+        var viewer = viewer
+        switch mutation {
+        case .everythingVisible: viewer = Fixtures.commander
+        case .cursorIgnored: query.cursor = nil
+        case .phoneFilterIgnored: query.reporterPhone = nil
+        case .createdToInclusive: query.createdTo = query.createdTo.map { $0 + 0.001 }
+        case .offsetPaging: return try await offsetPage(query, viewer: viewer)
+        case .cooperationInvisible:
+            var page = try await base.listCases(query, viewer: viewer)
+            page.items.removeAll { subject in
+                guard !viewer.role.seesWholeDistrict else { return false }
+                if case .area(let code) = viewer.scope, subject.areaCode.hasPrefix(code) { return false }
+                let units = Set([viewer.unitId, viewer.scope.unitId].compactMap { $0 })
+                let owned = Set(subject.formerUnitIds + [subject.assignedUnitId].compactMap { $0 })
+                return units.isDisjoint(with: owned)
+            }
+            return page
+        case .areaFilterExact:
+            var page = try await base.listCases(query, viewer: viewer)
+            if let code = query.areaCode { page.items.removeAll { $0.areaCode != code } }
+            return page
+        default: break
+        }
+        return try await base.listCases(query, viewer: viewer)
+    }
+
+    /// Paging by position (`LIMIT … OFFSET …`), the classic way to get inserts wrong.
+    private func offsetPage(_ query: CaseQuery, viewer: User) async throws -> CasePage {
+        var all: [Case] = []
+        var whole = query
+        whole.cursor = nil
+        whole.limit = CaseQuery.maxLimit
+        while true {
+            let page = try await base.listCases(whole, viewer: viewer)
+            all += page.items
+            guard let cursor = page.nextCursor else { break }
+            whole.cursor = cursor
+        }
+        var offset = 0
+        if let cursor = query.cursor {
+            guard cursor.hasPrefix("o"), let value = Int(cursor.dropFirst()) else {
+                throw DomainError.invalid(field: "cursor", "bad cursor")
+            }
+            offset = value
+        }
+        let end = min(all.count, offset + query.limit)
+        return CasePage(items: Array(all[min(offset, end)..<end]), nextCursor: end < all.count ? "o\(end)" : nil)
+    }
+}
