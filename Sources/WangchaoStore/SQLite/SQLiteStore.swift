@@ -39,6 +39,10 @@ public final class SQLiteStore: CaseStore {
         var config = GRDB.Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
+        // Some reads still take GRDB's blocking read path, which parks a cooperative thread while
+        // all pooled readers are busy; with the default five, `bench intake --clients 8`
+        // deadlocks. Known issue: move every read to the async API (Sendable results) and gate it.
+        config.maximumReaderCount = 64
         let beforeCommit = configuration.beforeCommit
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
