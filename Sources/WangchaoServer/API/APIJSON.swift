@@ -25,12 +25,17 @@ public enum APIJSON {
     /// Reads a JSON body: refuses other content types (415) and oversize bodies (413), and
     /// turns decoding failures into `invalid` errors naming the field.
     public static func decodeBody<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
+        try decode(type, from: try await bodyData(of: request))
+    }
+
+    /// The raw bytes of a JSON body, after the content-type (415) and size (413) checks.
+    public static func bodyData(of request: Request) async throws -> Data {
         let contentType = request.headers[.contentType] ?? ""
         guard contentType.lowercased().hasPrefix("application/json") else {
             throw DomainError.unsupportedMediaType("请求体须为 application/json")
         }
         let body = try await request.body.collect(upTo: maxBodySize)
-        return try decode(type, from: Data(body.readableBytesView))
+        return Data(body.readableBytesView)
     }
 
     /// Decodes `data`, mapping `DecodingError` to a field-level `invalid`.

@@ -60,12 +60,7 @@ struct CaseRoutes {
     @Sendable func transition(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let subject = try await visibleCase(context.parameters.require("id"), to: user)
-        let contentType = request.headers[.contentType] ?? ""
-        guard contentType.lowercased().hasPrefix("application/json") else {
-            throw DomainError.unsupportedMediaType("请求体须为 application/json")
-        }
-        let body = try await request.body.collect(upTo: APIJSON.maxBodySize)
-        let data = Data(body.readableBytesView)
+        let data = try await APIJSON.bodyData(of: request)
         if let peek = try? APIJSON.makeDecoder().decode(ActionPeek.self, from: data),
             let action = peek.action.flatMap(CaseAction.init(rawValue:)),
             !Lifecycle.allowedRoles(for: action).contains(user.role)
