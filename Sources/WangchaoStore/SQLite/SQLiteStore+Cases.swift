@@ -69,19 +69,20 @@ extension SQLiteStore {
     }
 
     public func getCase(id: String) async throws -> Case? {
-        try await pool.read { db in try Self.fetchCase(db, id: id) }
+        try await reads.read { db in try Self.fetchCase(db, id: id) }
     }
 
     public func getCase(number: String) async throws -> Case? {
-        try await pool.read { db in
+        try await reads.read { db in
             try String.fetchOne(db, sql: "SELECT body FROM cases WHERE number = ?", arguments: [number])
         }.map { try StoredJSON.decode(Case.self, from: $0) }
     }
 
     public func history(caseId: String) async throws -> [Transition] {
-        try await pool.read { db in
+        try await reads.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM transitions WHERE case_id = ? ORDER BY version", arguments: [caseId])
-        }.map(Self.transition(from:))
+                .map(Self.transition(from:))
+        }
     }
 
     // MARK: Rows

@@ -21,6 +21,6 @@ extension SQLiteStore {
 
     /// How many cases the store holds; for the demo command and health output.
     public func caseCount() async throws -> Int {
-        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0 }
+        try await reads.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0 }
     }
 }

@@ -8,11 +8,14 @@ extension SQLiteStore {
             throw DomainError.invalid(field: "limit", "limit 须为 1 到 \(CaseQuery.maxLimit) 的整数")
         }
         let (sql, arguments) = try Self.listSQL(query, viewer: viewer)
-        let rows = try await pool.read { db in try Row.fetchAll(db, sql: sql, arguments: arguments) }
-        let page = rows.prefix(query.limit)
-        let items = try page.map { try StoredJSON.decode(Case.self, from: $0["body"]) }
-        let next = rows.count > query.limit ? page.last.map { PageCursor.encode($0["seq"]) } : nil
-        return CasePage(items: items, nextCursor: next)
+        let limit = query.limit
+        return try await reads.read { db in
+            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+            let page = rows.prefix(limit)
+            let items = try page.map { try StoredJSON.decode(Case.self, from: $0["body"]) }
+            let next = rows.count > limit ? page.last.map { PageCursor.encode($0["seq"]) } : nil
+            return CasePage(items: items, nextCursor: next)
+        }
     }
 
     /// Builds the page query: visibility first, then each filter, newest first, one extra row to

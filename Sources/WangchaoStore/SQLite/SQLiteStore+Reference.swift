@@ -14,8 +14,9 @@ extension SQLiteStore {
     }
 
     public func area(code: String) async throws -> Area? {
-        try await pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM areas WHERE code = ?", arguments: [code]) }
-            .map(Self.area(from:))
+        try await reads.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM areas WHERE code = ?", arguments: [code]).map(Self.area(from:))
+        }
     }
 
     public func childAreas(of code: String) async throws -> [Area] {
@@ -34,14 +35,16 @@ extension SQLiteStore {
             arguments += [parentCode]
         }
         sql += " ORDER BY code"
-        let rows = try await pool.read { [sql, arguments] db in try Row.fetchAll(db, sql: sql, arguments: arguments) }
-        return try rows.map(Self.area(from:))
+        return try await reads.read { [sql, arguments] db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.area(from:))
+        }
     }
 
     public func rootArea() async throws -> Area? {
-        try await pool.read { db in
+        try await reads.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM areas WHERE parent_code IS NULL ORDER BY code LIMIT 1")
-        }.map(Self.area(from:))
+                .map(Self.area(from:))
+        }
     }
 
     static func area(from row: Row) throws -> Area {
@@ -62,7 +65,7 @@ extension SQLiteStore {
     }
 
     public func unit(id: String) async throws -> WangchaoCore.Unit? {
-        try await pool.read { db in try Self.unit(id: id, in: db) }
+        try await reads.read { db in try Self.unit(id: id, in: db) }
     }
 
     static func unit(id: String, in db: Database) throws -> WangchaoCore.Unit? {
@@ -70,14 +73,15 @@ extension SQLiteStore {
     }
 
     public func units(within areaCode: String?) async throws -> [WangchaoCore.Unit] {
-        try await pool.read { db in
+        try await reads.read { db in
             if let areaCode {
                 return try Row.fetchAll(
                     db, sql: "SELECT * FROM units WHERE area_code >= ? AND area_code < ? ORDER BY id",
-                    arguments: [areaCode, areaCode + ":"])
+                    arguments: [areaCode, areaCode + ":"]
+                ).map(Self.unit(from:))
             }
-            return try Row.fetchAll(db, sql: "SELECT * FROM units ORDER BY id")
-        }.map(Self.unit(from:))
+            return try Row.fetchAll(db, sql: "SELECT * FROM units ORDER BY id").map(Self.unit(from:))
+        }
     }
 
     static func unit(from row: Row) -> Unit {
@@ -103,13 +107,13 @@ extension SQLiteStore {
     }
 
     public func user(username: String) async throws -> User? {
-        try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM users WHERE username = ?", arguments: [username])
-        }.map { row in
-            User(
-                username: row["username"], displayName: row["display_name"],
-                role: Role(rawValue: row["role"]) ?? .observer, scope: Scope(text: row["scope"]),
-                unitId: row["unit_id"], disabled: row["disabled"])
+        try await reads.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM users WHERE username = ?", arguments: [username]).map { row in
+                User(
+                    username: row["username"], displayName: row["display_name"],
+                    role: Role(rawValue: row["role"]) ?? .observer, scope: Scope(text: row["scope"]),
+                    unitId: row["unit_id"], disabled: row["disabled"])
+            }
         }
     }
 }

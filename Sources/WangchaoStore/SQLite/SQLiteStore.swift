@@ -28,6 +28,8 @@ public final class SQLiteStore: CaseStore {
     }
 
     let pool: DatabasePool
+    /// Reads; see ``AsyncReads`` for why they never touch `pool` directly.
+    let reads: AsyncReads
     /// The database file.
     public let path: String
     let writer: GroupCommitWriter
@@ -39,10 +41,6 @@ public final class SQLiteStore: CaseStore {
         var config = GRDB.Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
-        // Some reads still take GRDB's blocking read path, which parks a cooperative thread while
-        // all pooled readers are busy; with the default five, `bench intake --clients 8`
-        // deadlocks. Known issue: move every read to the async API (Sendable results) and gate it.
-        config.maximumReaderCount = 64
         let beforeCommit = configuration.beforeCommit
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
@@ -56,6 +54,7 @@ public final class SQLiteStore: CaseStore {
         // prepareDatabase ran; set FULL again on the writer, which lives as long as the pool.
         try pool.barrierWriteWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
         try SQLiteSchema.migrator.migrate(pool)
+        reads = AsyncReads(pool: pool)
         writer = GroupCommitWriter(writer: pool, maxBatch: configuration.maxBatch)
         categories = configuration.categories
         self.configuration = configuration
