@@ -38,6 +38,8 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<WangchaoRe
     }
     let api = router.group("api/v1")
     HealthRoutes(store: dependencies.store).register(on: api)
+    TrackRoutes(store: dependencies.store, categories: dependencies.categories, clock: dependencies.clock)
+        .register(on: api)
 
     let signedIn = api.group().add(middleware: IdentityMiddleware(store: dependencies.store))
     CaseRoutes(store: dependencies.store, clock: dependencies.clock).register(on: signedIn)

@@ -46,6 +46,15 @@ public protocol CaseStore: Sendable {
     /// The histories must already be valid (the caller produced them through ``Lifecycle``).
     func importCases(_ cases: [ImportedCase]) async throws
 
+    /// Records the reporter's own rating from the tracking page (see
+    /// ``Lifecycle/applyReporterRating(satisfaction:comment:to:at:)``).
+    ///
+    /// - Throws: ``DomainError`` `notFound` when no case has this number or the tracking code
+    ///   is wrong (the two are indistinguishable on purpose), then as the lifecycle decides.
+    func applyReporterRating(
+        number: String, trackingCode: String, satisfaction: Int, comment: String?, at now: Date
+    ) async throws -> Case
+
     func getCase(id: String) async throws -> Case?
     func getCase(number: String) async throws -> Case?
     /// The history of a case, oldest first.

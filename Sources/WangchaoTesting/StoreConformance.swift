@@ -92,6 +92,9 @@ public struct StoreConformance: Sendable {
         Check("listPagination") { try await $0.listPagination() },
         Check("listPaginationStableUnderInserts") { try await $0.listPaginationStableUnderInserts() },
         Check("importKeepsHistoryAndMovesCounter") { try await $0.importKeepsHistoryAndMovesCounter() },
+        Check("reporterRatingNeedsTheTrackingCodeAndAClosedCase") {
+            try await $0.reporterRatingNeedsTheTrackingCodeAndAClosedCase()
+        },
     ]
 
     // MARK: - Reference data
@@ -419,7 +422,7 @@ public struct StoreConformance: Sendable {
             try await store.act(.close, on: filed.id, by: Fixtures.dispatcher)
         }
         try await expectError(.transitionNotAllowed, "rate on a reported case") {
-            try await store.act(.rate(satisfaction: 4, via: .reporter), on: filed.id, by: Fixtures.dispatcher)
+            try await store.act(.rate(satisfaction: 4, via: .callback), on: filed.id, by: Fixtures.dispatcher)
         }
         try expectEqual(try await snapshot(store, filed.id), before, "case and history after refused transitions")
         try expectEqual(before.history.count, 1, "history length of a new case")

@@ -53,11 +53,19 @@ import WangchaoCore
                 at: c.createdAt)
             let context = TransitionContext(unit: { units[$0] }, visibleCase: { byId[$0] }, category: category)
             for recorded in generated.history.dropFirst() {
-                let actor = try #require(Fixtures.usersByName[recorded.actor])
-                let input = TransitionInput(
-                    command: try #require(recorded.payload), expectedVersion: replayed.version, note: recorded.note,
-                    attachments: recorded.attachments)
-                let (next, transition) = try Lifecycle.apply(input, to: replayed, by: actor, at: recorded.at, context: context)
+                let command = try #require(recorded.payload)
+                let next: Case
+                let transition: Transition
+                if recorded.actor == Lifecycle.reporterActor, case .rate(let satisfaction, .reporter) = command {
+                    (next, transition) = try Lifecycle.applyReporterRating(
+                        satisfaction: satisfaction, comment: recorded.note, to: replayed, at: recorded.at)
+                } else {
+                    let actor = try #require(Fixtures.usersByName[recorded.actor])
+                    let input = TransitionInput(
+                        command: command, expectedVersion: replayed.version, note: recorded.note,
+                        attachments: recorded.attachments)
+                    (next, transition) = try Lifecycle.apply(input, to: replayed, by: actor, at: recorded.at, context: context)
+                }
                 #expect(transition == recorded)
                 replayed = next
             }
@@ -68,7 +76,7 @@ import WangchaoCore
     @Test func actorsWorkWhereTheyAct() throws {
         for generated in run {
             let c = generated.case
-            for step in generated.history.dropFirst() {
+            for step in generated.history.dropFirst() where step.actor != Lifecycle.reporterActor {
                 let actor = try #require(Fixtures.usersByName[step.actor])
                 switch CaseAction(rawValue: step.action)! {
                 case .sign, .arrive, .handle, .return, .escalate, .requestExtension, .requestPark, .requestVoid, .answerSupervision:

@@ -251,7 +251,7 @@ struct TransitionAPITests {
                 ("gw", #"{"action":"handle","version":5,"result":"已劝离"}"#, .handled),
                 ("cs", #"{"action":"verify","version":6,"pass":true}"#, .verified),
                 ("td", #"{"action":"close","version":7}"#, .closed),
-                ("td", #"{"action":"rate","version":8,"satisfaction":5,"via":"reporter"}"#, .rated),
+                ("td", #"{"action":"rate","version":8,"satisfaction":5,"via":"callback"}"#, .rated),
             ]
             for (index, (user, body, state)) in steps.enumerated() {
                 server.clock.advance(by: 60)
@@ -265,7 +265,7 @@ struct TransitionAPITests {
             let extras = try final.decode(CaseDetailExtras.self)
             #expect(extras.history.map(\.version) == Array(1...9))
             #expect(try final.decode(Case.self).satisfaction == 5)
-            #expect(try final.decode(Case.self).ratedVia == .reporter)
+            #expect(try final.decode(Case.self).ratedVia == .callback)
             #expect(extras.allowedActions == [.reopen])
         }
     }

@@ -50,6 +50,7 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case phoneFilterIgnored
     case createdToInclusive
     case areaFilterExact
+    case trackingCodeIgnored
 
     var testDescription: String { rawValue }
 
@@ -70,6 +71,7 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .phoneFilterIgnored: ["listFilterReporterPhone"]
         case .createdToInclusive: ["listFilterCreatedRange"]
         case .areaFilterExact: ["listFilterArea"]
+        case .trackingCodeIgnored: ["reporterRatingNeedsTheTrackingCodeAndAClosedCase"]
         }
     }
 }
@@ -133,6 +135,17 @@ struct MutantStore: CaseStore {
     }
 
     func importCases(_ cases: [ImportedCase]) async throws { try await base.importCases(cases) }
+
+    func applyReporterRating(
+        number: String, trackingCode: String, satisfaction: Int, comment: String?, at now: Date
+    ) async throws -> Case {
+        var code = trackingCode
+        if mutation == .trackingCodeIgnored, let actual = try await base.getCase(number: number) {
+            code = actual.trackingCode
+        }
+        return try await base.applyReporterRating(
+            number: number, trackingCode: code, satisfaction: satisfaction, comment: comment, at: now)
+    }
     func getCase(id: String) async throws -> Case? { try await base.getCase(id: id) }
     func getCase(number: String) async throws -> Case? { try await base.getCase(number: number) }
 

@@ -36,4 +36,16 @@ public enum TrackingCode {
     public static func generate<G: RandomNumberGenerator>(using generator: inout G) -> String {
         String((0..<8).map { _ in alphabet.randomElement(using: &generator)! })
     }
+
+    /// Compares a presented code with the case's in time independent of where they differ,
+    /// so response times do not leak a code character by character. Case-insensitive, since
+    /// people read codes aloud and type them on phones.
+    public static func matches(_ presented: String, _ actual: String) -> Bool {
+        let a = Array(presented.uppercased().utf8)
+        let b = Array(actual.utf8)
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for index in a.indices { difference |= a[index] ^ b[index] }
+        return difference == 0
+    }
 }

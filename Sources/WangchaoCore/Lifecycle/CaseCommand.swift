@@ -69,8 +69,12 @@ public enum CaseCommand: Sendable, Equatable {
         case .answerSupervision(let answer): try Self.requireText(answer, field: "answer")
         case .merge(let id): try Self.requireText(id, field: "intoCaseId")
         case .dispatch(let id), .addCooperator(let id): try Self.requireText(id, field: "unitId")
-        case .rate(let satisfaction, _):
+        case .rate(let satisfaction, let via):
             guard (1...5).contains(satisfaction) else { throw .invalid(field: "satisfaction", "满意度须为 1 到 5 的整数") }
+            // Only the reporter, on the tracking page, rates `via: reporter` (Lifecycle.applyReporterRating).
+            guard via != .reporter else {
+                throw .invalid(field: "via", "工作人员记录的评价须注明 callback（回访）或 system；报告人请在查询页自行评价")
+            }
         case .requestExtension(let minutes, let reason):
             guard (1...Self.maxExtensionMinutes).contains(minutes) else {
                 throw .invalid(field: "minutes", "延期分钟数须在 1 到 \(Self.maxExtensionMinutes) 之间")

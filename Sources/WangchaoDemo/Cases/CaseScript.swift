@@ -203,14 +203,17 @@ struct CaseScript {
         return walk.perform(.decide(requestId: requestId, grant: grant), by: chief, after: delay(.approval))
     }
 
-    /// Most closed cases are rated, mostly 4–5, by call-back or by the reporter; the rating is
-    /// recorded by a dispatcher. `nil` when not rated (yet).
+    /// Most closed cases are rated, mostly 4–5: by the reporter on the tracking page (more often
+    /// for self-service channels), otherwise by a dispatcher's call-back. `nil` when not rated (yet).
     private mutating func rate() -> Int? {
         guard rng.chance(0.8) else { return nil }
         let satisfaction = 1 + rng.index(weights: [2, 3, 8, 25, 62])
         let selfService: Set<SourceChannel> = [.citizenApp, .chatGroup, .open311]
-        let via: RatingChannel = rng.chance(selfService.contains(walk.current.source) ? 0.6 : 0.15) ? .reporter : .callback
-        return walk.perform(.rate(satisfaction: satisfaction, via: via), by: dispatcher(), after: delay(.rate)) ? satisfaction : nil
+        let rated =
+            rng.chance(selfService.contains(walk.current.source) ? 0.6 : 0.15)
+            ? walk.performReporterRating(satisfaction, after: delay(.rate))
+            : walk.perform(.rate(satisfaction: satisfaction, via: .callback), by: dispatcher(), after: delay(.rate))
+        return rated ? satisfaction : nil
     }
 
     // MARK: Who and where

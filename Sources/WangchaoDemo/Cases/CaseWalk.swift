@@ -24,17 +24,35 @@ struct CaseWalk {
     /// - Returns: `false`, changing nothing, when that moment is after the demo's now: the case
     ///   stays where it is, as real cases in progress do.
     mutating func perform(_ command: CaseCommand, by actor: User, after minutes: Double, note: String? = nil) -> Bool {
+        let input = TransitionInput(command: command, expectedVersion: current.version, note: note)
+        let context = self.context
+        return step(after: minutes, { [state = current.state] in "\(command.action) on \(state) by \(actor.role)" }) {
+            subject, moment in
+            try Lifecycle.apply(input, to: subject, by: actor, at: moment, context: context)
+        }
+    }
+
+    /// The reporter rates the closed case on the tracking page, `minutes` after the last step.
+    mutating func performReporterRating(_ satisfaction: Int, after minutes: Double) -> Bool {
+        step(after: minutes, { [state = current.state] in "reporter rating on \(state)" }) { subject, moment in
+            try Lifecycle.applyReporterRating(satisfaction: satisfaction, comment: nil, to: subject, at: moment)
+        }
+    }
+
+    private mutating func step(
+        after minutes: Double, _ what: () -> String,
+        _ decide: (Case, Date) throws -> (case: Case, transition: Transition)
+    ) -> Bool {
         let moment = clock + (minutes * 60).rounded()
         guard moment <= now else { return false }
-        let input = TransitionInput(command: command, expectedVersion: current.version, note: note)
         do {
-            let (next, transition) = try Lifecycle.apply(input, to: current, by: actor, at: moment, context: context)
+            let (next, transition) = try decide(current, moment)
             current = next
             history.append(transition)
             clock = moment
             return true
         } catch {
-            preconditionFailure("demo script took a step the lifecycle refuses: \(command.action) on \(current.state) by \(actor.role): \(error)")
+            preconditionFailure("demo script took a step the lifecycle refuses: \(what()): \(error)")
         }
     }
 }

@@ -68,6 +68,23 @@ extension SQLiteStore {
         }
     }
 
+    public func applyReporterRating(
+        number: String, trackingCode: String, satisfaction: Int, comment: String?, at now: Date
+    ) async throws -> Case {
+        try await writer.write { db in
+            guard
+                let body = try String.fetchOne(db, sql: "SELECT body FROM cases WHERE number = ?", arguments: [number]),
+                case let current = try StoredJSON.decode(Case.self, from: body),
+                TrackingCode.matches(trackingCode, current.trackingCode)
+            else { throw DomainError.notFound("案件编号或查询码不正确") }
+            let (updated, transition) = try Lifecycle.applyReporterRating(
+                satisfaction: satisfaction, comment: comment, to: current, at: now)
+            try Self.update(updated, in: db)
+            try Self.append(transition, in: db)
+            return updated
+        }
+    }
+
     public func getCase(id: String) async throws -> Case? {
         try await reads.read { db in try Self.fetchCase(db, id: id) }
     }
