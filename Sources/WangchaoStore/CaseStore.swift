@@ -61,6 +61,18 @@ public protocol CaseStore: Sendable {
     func history(caseId: String) async throws -> [Transition]
     /// One page of cases matching `query` that `viewer` may see, newest first.
     func listCases(_ query: CaseQuery, viewer: User) async throws -> CasePage
+
+    // MARK: Audit trail
+
+    // Every write made inside an `AuditContext` (bound by the server per request, by commands
+    // per run) is recorded by the store in the same transaction as the change.
+
+    /// Records something that changed nothing but must be on record: a read of personal data.
+    func recordAudit(_ context: AuditContext, target: String?, detail: String?) async throws
+    /// Rows after `seq` (from the start when `nil`), oldest first.
+    func auditEntries(after seq: Int64?, limit: Int) async throws -> [AuditEntry]
+    /// Checks the whole hash chain; a changed, deleted or inserted row breaks it.
+    func verifyAudit() async throws -> AuditVerification
 }
 
 /// The result of ``CaseStore/createCase(_:by:idempotencyKey:at:)``.

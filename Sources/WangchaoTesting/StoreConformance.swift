@@ -95,6 +95,9 @@ public struct StoreConformance: Sendable {
         Check("reporterRatingNeedsTheTrackingCodeAndAClosedCase") {
             try await $0.reporterRatingNeedsTheTrackingCodeAndAClosedCase()
         },
+        Check("writesInsideAnAuditContextAreRecordedAndChained") {
+            try await $0.writesInsideAnAuditContextAreRecordedAndChained()
+        },
     ]
 
     // MARK: - Reference data

@@ -51,6 +51,7 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case createdToInclusive
     case areaFilterExact
     case trackingCodeIgnored
+    case intakeNotAudited
 
     var testDescription: String { rawValue }
 
@@ -72,6 +73,7 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .createdToInclusive: ["listFilterCreatedRange"]
         case .areaFilterExact: ["listFilterArea"]
         case .trackingCodeIgnored: ["reporterRatingNeedsTheTrackingCodeAndAClosedCase"]
+        case .intakeNotAudited: ["writesInsideAnAuditContextAreRecordedAndChained"]
         }
     }
 }
@@ -121,7 +123,10 @@ struct MutantStore: CaseStore {
         case .keySharedBetweenActors where key != nil: actor = Fixtures.gridWorker
         default: break
         }
-        var creation = try await base.createCase(intake, by: actor, idempotencyKey: key, at: now)
+        let audit = mutation == .intakeNotAudited ? nil : AuditContext.current
+        var creation = try await AuditContext.$current.withValue(audit) {
+            try await base.createCase(intake, by: actor, idempotencyKey: key, at: now)
+        }
         if mutation == .replayNotFlagged { creation.replayed = false }
         return creation
     }
@@ -146,6 +151,16 @@ struct MutantStore: CaseStore {
         return try await base.applyReporterRating(
             number: number, trackingCode: code, satisfaction: satisfaction, comment: comment, at: now)
     }
+    func recordAudit(_ context: AuditContext, target: String?, detail: String?) async throws {
+        try await base.recordAudit(context, target: target, detail: detail)
+    }
+
+    func auditEntries(after seq: Int64?, limit: Int) async throws -> [AuditEntry] {
+        try await base.auditEntries(after: seq, limit: limit)
+    }
+
+    func verifyAudit() async throws -> AuditVerification { try await base.verifyAudit() }
+
     func getCase(id: String) async throws -> Case? { try await base.getCase(id: id) }
     func getCase(number: String) async throws -> Case? { try await base.getCase(number: number) }
 

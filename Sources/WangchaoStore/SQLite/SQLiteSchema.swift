@@ -110,6 +110,36 @@ enum SQLiteSchema {
                 ) STRICT, WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2-audit") { db in
+            try db.execute(sql: """
+                -- Who did what, when, from where: append-only, each row chained to the previous by hash.
+                CREATE TABLE audit_log (
+                    seq INTEGER PRIMARY KEY,
+                    at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    role TEXT,
+                    client_address TEXT,
+                    action TEXT NOT NULL,
+                    target TEXT,
+                    detail TEXT,
+                    previous_hash TEXT NOT NULL,
+                    hash TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX audit_log_target ON audit_log(target) WHERE target IS NOT NULL;
+                CREATE INDEX audit_log_actor ON audit_log(actor, at);
+                CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+                CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+                -- The last row's number and hash, so that deleting rows at the end is found too.
+                CREATE TABLE audit_head (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    seq INTEGER NOT NULL,
+                    hash TEXT NOT NULL
+                ) STRICT;
+                """)
+        }
         return migrator
     }
 }

@@ -12,7 +12,7 @@ extension SQLiteStore {
         let requestHash = try idempotencyKey.map { _ in try Self.hash(of: intake) }
         let caseId = UUID().uuidString.lowercased()
         let trackingCode = configuration.trackingCodes()
-        return try await writer.write { db in
+        return try await write { db in
             let actorName = actor?.username ?? "public"
             if let idempotencyKey, let requestHash,
                 let earlier = try Row.fetchOne(
@@ -50,7 +50,7 @@ extension SQLiteStore {
 
     public func applyTransition(caseId: String, _ input: TransitionInput, by actor: User, at now: Date) async throws -> Case {
         let categories = self.categories
-        return try await writer.write { db in
+        return try await write { db in
             guard let current = try Self.fetchCase(db, id: caseId), Access.canSee(current, user: actor) else {
                 throw DomainError.notFound("案件不存在")
             }
@@ -71,7 +71,7 @@ extension SQLiteStore {
     public func applyReporterRating(
         number: String, trackingCode: String, satisfaction: Int, comment: String?, at now: Date
     ) async throws -> Case {
-        try await writer.write { db in
+        try await write { db in
             guard
                 let body = try String.fetchOne(db, sql: "SELECT body FROM cases WHERE number = ?", arguments: [number]),
                 case let current = try StoredJSON.decode(Case.self, from: body),

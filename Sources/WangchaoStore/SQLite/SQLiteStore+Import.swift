@@ -3,7 +3,7 @@ import WangchaoCore
 
 extension SQLiteStore {
     public func importCases(_ cases: [ImportedCase]) async throws {
-        try await writer.write { db in
+        try await write { db in
             for imported in cases {
                 try Self.insert(imported.case, in: db)
                 for transition in imported.history { try Self.append(transition, in: db) }

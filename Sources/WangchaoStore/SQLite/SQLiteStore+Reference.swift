@@ -4,7 +4,7 @@ import WangchaoCore
 extension SQLiteStore {
     public func saveAreas(_ areas: [Area]) async throws {
         let encoded = try areas.map { ($0, try $0.boundary.map(StoredJSON.encode)) }
-        try await writer.write { db in
+        try await write { db in
             for (area, boundary) in encoded {
                 try db.execute(
                     sql: "INSERT OR REPLACE INTO areas (code, name, level, parent_code, boundary) VALUES (?, ?, ?, ?, ?)",
@@ -55,7 +55,7 @@ extension SQLiteStore {
     }
 
     public func saveUnits(_ units: [WangchaoCore.Unit]) async throws {
-        try await writer.write { db in
+        try await write { db in
             for unit in units {
                 try db.execute(
                     sql: "INSERT OR REPLACE INTO units (id, name, kind, area_code, platform) VALUES (?, ?, ?, ?, ?)",
@@ -91,7 +91,7 @@ extension SQLiteStore {
     }
 
     public func saveUsers(_ users: [User]) async throws {
-        try await writer.write { db in
+        try await write { db in
             for user in users {
                 try db.execute(
                     sql: """

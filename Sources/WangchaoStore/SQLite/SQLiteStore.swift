@@ -32,7 +32,8 @@ public final class SQLiteStore: CaseStore {
     let reads: AsyncReads
     /// The database file.
     public let path: String
-    let writer: GroupCommitWriter
+    /// Writes; go through ``write(_:)``, which adds the audit row.
+    let groupCommit: GroupCommitWriter
     let categories: CategoryCatalog
     let configuration: Configuration
 
@@ -55,7 +56,7 @@ public final class SQLiteStore: CaseStore {
         try pool.barrierWriteWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
         try SQLiteSchema.migrator.migrate(pool)
         reads = AsyncReads(pool: pool)
-        writer = GroupCommitWriter(writer: pool, maxBatch: configuration.maxBatch)
+        groupCommit = GroupCommitWriter(writer: pool, maxBatch: configuration.maxBatch)
         categories = configuration.categories
         self.configuration = configuration
     }
@@ -71,7 +72,7 @@ public final class SQLiteStore: CaseStore {
 
     /// (batches, requests) committed through group commit since the store opened.
     public func groupCommitStatistics() async -> (batches: Int, requests: Int) {
-        await writer.statistics()
+        await groupCommit.statistics()
     }
 
     /// Writes a consistent copy of the database to `path` (SQLite's online backup), safe while
