@@ -22,9 +22,10 @@ enum DurableFile {
         guard fd >= 0 else { throw FileError(operation: "open", path: temporary) }
         do {
             try bytes.withUnsafeBytes { buffer in
+                guard let base = buffer.baseAddress else { return }  // nothing to write
                 var offset = 0
                 while offset < buffer.count {
-                    let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                    let written = write(fd, base + offset, buffer.count - offset)
                     if written < 0, errno == EINTR { continue }
                     guard written > 0 else { throw FileError(operation: "write", path: temporary) }
                     offset += written

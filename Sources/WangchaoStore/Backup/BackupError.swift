@@ -26,6 +26,9 @@ public struct BackupError: Error, Sendable, Equatable, CustomStringConvertible {
     }
     static func blobMismatch(_ sha256: String) -> Self { .init("备份中的附件 \(sha256) 内容与其 SHA-256 不符，备份已损坏") }
     static func blobMissing(_ sha256: String) -> Self { .init("备份缺少附件 \(sha256) 的内容，备份不完整") }
+    static func countMismatch(manifest: Int, found: Int) -> Self {
+        .init("备份清单记有附件文件 \(manifest) 个，实际只有 \(found) 个，备份不完整")
+    }
     static func notEmpty(_ what: String) -> Self {
         .init("只能恢复到空的数据目录：\(what) 已存在。请换一个 --database 路径，或先移走现有数据")
     }

@@ -98,7 +98,9 @@ extension SQLiteBackup {
                 }
                 checked += 1
             }
-            guard checked == manifest.attachmentFiles else { throw BackupError.blobMissing("（清单记 \(manifest.attachmentFiles) 个，实有 \(checked) 个）") }
+            guard checked == manifest.attachmentFiles else {
+                throw BackupError.countMismatch(manifest: manifest.attachmentFiles, found: checked)
+            }
             progress("备份完好：案件 \(manifest.cases) 件，附件文件 \(checked) 个均与 SHA-256 相符")
             return manifest
         }
