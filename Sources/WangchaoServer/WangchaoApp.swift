@@ -8,16 +8,19 @@ import WangchaoStore
 /// Everything the server needs, built once at start-up and passed down; no globals.
 public struct ServerDependencies: Sendable {
     public var store: any CaseStore
+    /// Where attachment bytes live; for SQLite, ``SQLiteStore/attachmentFiles`` next to the database.
+    public var attachmentFiles: AttachmentFiles
     public var clock: any WangchaoClock
     public var categories: CategoryCatalog
     /// The registry `/metrics` prints; the command bootstraps swift-metrics with the same one.
     public var metricsRegistry: PrometheusCollectorRegistry
 
     public init(
-        store: any CaseStore, clock: any WangchaoClock = SystemClock(), categories: CategoryCatalog = .bundled,
+        store: any CaseStore, attachmentFiles: AttachmentFiles, clock: any WangchaoClock = SystemClock(), categories: CategoryCatalog = .bundled,
         metricsRegistry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
     ) {
         self.store = store
+        self.attachmentFiles = attachmentFiles
         self.clock = clock
         self.categories = categories
         self.metricsRegistry = metricsRegistry
@@ -44,6 +47,8 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<WangchaoRe
     let signedIn = api.group().add(middleware: IdentityMiddleware(store: dependencies.store))
     CaseRoutes(store: dependencies.store, clock: dependencies.clock).register(on: signedIn)
     ReferenceRoutes(store: dependencies.store, categories: dependencies.categories).register(on: signedIn)
+    AttachmentRoutes(store: dependencies.store, files: dependencies.attachmentFiles, clock: dependencies.clock)
+        .register(on: signedIn)
     return router
 }
 

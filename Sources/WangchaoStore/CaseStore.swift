@@ -73,6 +73,21 @@ public protocol CaseStore: Sendable {
     func auditEntries(after seq: Int64?, limit: Int) async throws -> [AuditEntry]
     /// Checks the whole hash chain; a changed, deleted or inserted row breaks it.
     func verifyAudit() async throws -> AuditVerification
+    // MARK: Attachments
+
+    /// Records an uploaded file's metadata. Write its bytes first (``AttachmentFiles/store(_:)``):
+    /// once this returns, the attachment is acknowledged and may be named by cases.
+    ///
+    /// Intake and transitions refuse ids that do not name an attachment the actor may see
+    /// (`invalid`, field `attachments[i]`) and link the rest to the case, in their transaction.
+    func saveAttachment(_ attachment: Attachment) async throws
+    /// The attachment with `id`, whoever may see it.
+    func attachment(id: String) async throws -> Attachment?
+    /// The attachment with `id` if `viewer` may see it (``Access/canSee(_:user:referencingCases:)``),
+    /// otherwise `nil`: outside one's sight it does not exist.
+    func visibleAttachment(id: String, to viewer: User) async throws -> Attachment?
+    /// The ids of the attachments linked to a case (named at intake or by any transition), ordered.
+    func caseAttachmentIds(caseId: String) async throws -> [String]
 }
 
 /// The result of ``CaseStore/createCase(_:by:idempotencyKey:at:)``.

@@ -83,6 +83,14 @@ public enum Fixtures {
             reporter: Reporter(name: "市民甲", phone: "13800000000"), attachments: [], areaCode: areaCode)
     }
 
+    /// Metadata of a JPEG uploaded by `user`, with a made-up digest derived from `id`.
+    public static func attachment(id: String, by user: User = gridWorker, at now: Date = now) -> Attachment {
+        let hex = Array("0123456789abcdef")
+        let digest = String((0..<64).map { index in hex[(id.unicodeScalars.reduce(index) { $0 &* 31 &+ Int($1.value) }) & 15] })
+        return Attachment(
+            id: id, sha256: digest, contentType: .jpeg, size: 1024, uploadedBy: user.username, createdAt: now)
+    }
+
     /// A square polygon `size` degrees wide with its south-west corner at (`lng`, `lat`).
     public static func square(_ lng: Double, _ lat: Double, _ size: Double) -> Boundary {
         let ring = [(lng, lat), (lng + size, lat), (lng + size, lat + size), (lng, lat + size), (lng, lat)]

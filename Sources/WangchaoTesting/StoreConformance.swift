@@ -98,7 +98,7 @@ public struct StoreConformance: Sendable {
         Check("writesInsideAnAuditContextAreRecordedAndChained") {
             try await $0.writesInsideAnAuditContextAreRecordedAndChained()
         },
-    ]
+    ] + attachmentChecks
 
     // MARK: - Reference data
 
@@ -227,6 +227,7 @@ public struct StoreConformance: Sendable {
         var intake = Fixtures.intake(priority: .urgent)
         intake.description = "  人行道被流动摊贩占用，行人只能走机动车道\n"
         intake.attachments = ["photo-1", "photo-2"]
+        try await store.saveFixtureAttachments(["photo-1", "photo-2"])
         intake.reporter = Reporter(name: "市民甲", phone: "13800000000", anonymous: true)
         let created = try await store.createCase(intake, by: Fixtures.gridWorker, idempotencyKey: nil, at: Fixtures.now)
         let c = created.case
@@ -303,6 +304,7 @@ public struct StoreConformance: Sendable {
         let store = try await makeStore()
         var intake = Fixtures.intake()
         intake.attachments = ["photo-1"]
+        try await store.saveFixtureAttachments(["photo-1"])
         let c = try await store.fileCase(intake, by: Fixtures.gridWorker)
         try expectEqual(
             try await store.history(caseId: c.id),
@@ -328,6 +330,7 @@ public struct StoreConformance: Sendable {
     public func fullLifecycleHistory() async throws {
         let store = try await makeStore()
         let filed = try await store.fileCase()
+        try await store.saveFixtureAttachments(["before-1", "after-1", "after-2"])
         let steps: [(CaseCommand, User, CaseState, [String])] = [
             (.accept, Fixtures.dispatcher, .accepted, []),
             (.dispatch(unitId: Fixtures.gridTeam), Fixtures.dispatcher, .dispatched, []),

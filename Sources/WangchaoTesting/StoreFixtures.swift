@@ -18,6 +18,21 @@ extension CaseStore {
         try await createCase(intake, by: user, idempotencyKey: nil, at: now).case
     }
 
+    /// Records metadata for attachments with these ids, uploaded by `user`, so that intake and
+    /// transitions may name them (their bytes are not written; see ``Fixtures/attachment(id:by:)``).
+    @discardableResult
+    public func saveFixtureAttachments(_ ids: [String], by user: User = Fixtures.gridWorker) async throws
+        -> [Attachment]
+    {
+        var saved: [Attachment] = []
+        for id in ids {
+            let attachment = Fixtures.attachment(id: id, by: user)
+            try await saveAttachment(attachment)
+            saved.append(attachment)
+        }
+        return saved
+    }
+
     /// Applies `command` as `user` on the case's current version.
     @discardableResult
     public func act(_ command: CaseCommand, on caseId: String, by user: User, at now: Date = Fixtures.now, note: String? = nil)

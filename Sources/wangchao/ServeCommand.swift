@@ -41,8 +41,9 @@ struct ServeCommand: AsyncParsableCommand {
                 logger.info("database already holds a district; --demo leaves it as it is")
             }
         }
-        let app = buildApplication(
-            ServerDependencies(store: sqlite, metricsRegistry: registry), host: host, port: port, logger: logger)
+        let dependencies = ServerDependencies(
+            store: sqlite, attachmentFiles: sqlite.attachmentFiles, metricsRegistry: registry)
+        let app = buildApplication(dependencies, host: host, port: port, logger: logger)
         logger.info("wangchao listening", metadata: ["address": "http://\(host):\(port)", "database": "\(store.path)"])
         try await app.runService()
     }

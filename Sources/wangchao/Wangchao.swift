@@ -1,11 +1,14 @@
 import ArgumentParser
 
-/// `wangchao`: run the server, prepare the database, make the demo district, measure.
+/// `wangchao`: run the server, prepare the database, make the demo district, back up and restore, measure.
 @main
 struct Wangchao: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wangchao",
         abstract: "望潮 Wangchao: one intake, one dispatch, a closed loop for grassroots governance.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, UserCommand.self, BenchCommand.self]
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, DemoCommand.self, UserCommand.self, BackupCommand.self,
+            RestoreCommand.self, BenchCommand.self,
+        ]
     )
 }

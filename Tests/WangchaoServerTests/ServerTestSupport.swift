@@ -23,7 +23,8 @@ struct ServerFixture {
 
     /// Runs `body` against the router, without a socket.
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = Application(router: buildRouter(ServerDependencies(store: store, clock: clock)))
+        let dependencies = ServerDependencies(store: store, attachmentFiles: store.attachmentFiles, clock: clock)
+        let app = Application(router: buildRouter(dependencies))
         try await app.test(.router) { client in try await body(client) }
     }
 }

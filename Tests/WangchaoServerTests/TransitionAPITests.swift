@@ -163,6 +163,7 @@ struct TransitionAPITests {
     func transitionAnswer() async throws {
         let server = try await ServerFixture()
         let filed = try await server.store.fileCase()
+        try await server.store.saveFixtureAttachments(["a-1"], by: Fixtures.dispatcher)
         try await server.test { client in
             server.clock.advance(by: 60)
             let response = try await client.transition(

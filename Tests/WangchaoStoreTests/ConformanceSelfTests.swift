@@ -52,6 +52,7 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case areaFilterExact
     case trackingCodeIgnored
     case intakeNotAudited
+    case attachmentsVisibleToAll
 
     var testDescription: String { rawValue }
 
@@ -74,6 +75,7 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .areaFilterExact: ["listFilterArea"]
         case .trackingCodeIgnored: ["reporterRatingNeedsTheTrackingCodeAndAClosedCase"]
         case .intakeNotAudited: ["writesInsideAnAuditContextAreRecordedAndChained"]
+        case .attachmentsVisibleToAll: ["attachmentVisibility"]
         }
     }
 }
@@ -196,6 +198,16 @@ struct MutantStore: CaseStore {
         }
         return try await base.listCases(query, viewer: viewer)
     }
+
+    func saveAttachment(_ attachment: WangchaoCore.Attachment) async throws { try await base.saveAttachment(attachment) }
+    func attachment(id: String) async throws -> WangchaoCore.Attachment? { try await base.attachment(id: id) }
+
+    func visibleAttachment(id: String, to viewer: User) async throws -> WangchaoCore.Attachment? {
+        mutation == .attachmentsVisibleToAll
+            ? try await base.attachment(id: id) : try await base.visibleAttachment(id: id, to: viewer)
+    }
+
+    func caseAttachmentIds(caseId: String) async throws -> [String] { try await base.caseAttachmentIds(caseId: caseId) }
 
     /// Paging by position (`LIMIT … OFFSET …`), the classic way to get inserts wrong.
     private func offsetPage(_ query: CaseQuery, viewer: User) async throws -> CasePage {

@@ -68,6 +68,7 @@ struct SQLiteDurabilityTests {
                     BEGIN SELECT RAISE(ABORT, 'boom'); END
                     """)
         }
+        try await store.saveFixtureAttachments(["boom"])
         var intake = Fixtures.intake(description: "毒药案件")
         intake.attachments = ["boom"]
         await #expect(throws: DatabaseError.self) { try await store.fileCase(intake) }

@@ -22,6 +22,7 @@ extension Lifecycle {
         }
         try input.validate()
         try validateReferences(command, of: subject, context: context)
+        try Attachment.checkReferences(input.attachments, visible: context.visibleAttachment)
         guard input.expectedVersion == subject.version else {
             throw .versionConflict(expected: input.expectedVersion, actual: subject.version)
         }

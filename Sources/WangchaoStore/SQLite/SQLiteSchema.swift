@@ -110,7 +110,32 @@ enum SQLiteSchema {
                 ) STRICT, WITHOUT ROWID;
                 """)
         }
-        migrator.registerMigration("v2-audit") { db in
+        migrator.registerMigration("v2-attachments") { db in
+            try db.execute(sql: """
+                -- Metadata of uploaded files; the bytes live in <data dir>/attachments by sha256,
+                -- shared by every upload of the same content.
+                CREATE TABLE attachments (
+                    id TEXT PRIMARY KEY,
+                    sha256 TEXT NOT NULL,
+                    content_type TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    uploaded_by TEXT NOT NULL,
+                    created_at INTEGER NOT NULL
+                ) STRICT;
+                CREATE INDEX attachments_sha256 ON attachments(sha256);
+
+                -- Which cases name an attachment (at intake or in a transition): who else sees it.
+                -- Ids named by cases written before this migration referenced no stored file
+                -- and stay unlinked.
+                CREATE TABLE case_attachments (
+                    case_id TEXT NOT NULL REFERENCES cases(id),
+                    attachment_id TEXT NOT NULL REFERENCES attachments(id),
+                    PRIMARY KEY (attachment_id, case_id)
+                ) STRICT, WITHOUT ROWID;
+                CREATE INDEX case_attachments_case ON case_attachments(case_id);
+                """)
+        }
+        migrator.registerMigration("v4-audit") { db in
             try db.execute(sql: """
                 -- Who did what, when, from where: append-only, each row chained to the previous by hash.
                 CREATE TABLE audit_log (

@@ -13,7 +13,7 @@ extension SQLiteStore {
         let caseId = UUID().uuidString.lowercased()
         let trackingCode = configuration.trackingCodes()
         return try await write { db in
-            let actorName = actor?.username ?? "public"
+            let actorName = actor?.username ?? Self.publicActor
             if let idempotencyKey, let requestHash,
                 let earlier = try Row.fetchOne(
                     db, sql: "SELECT request_hash, case_id FROM idempotency_keys WHERE actor = ? AND key = ?",
@@ -38,6 +38,7 @@ extension SQLiteStore {
             let newCase = intake.makeCase(
                 id: caseId, number: number, trackingCode: trackingCode, areaCode: areaCode, category: category, at: now)
             try Self.insert(newCase, in: db)
+            try Self.linkAttachments(newCase.attachments, to: caseId, by: actor, in: db)
             try Self.append(Intake.intakeTransition(for: newCase, actor: actor), in: db)
             if let idempotencyKey, let requestHash {
                 try db.execute(
@@ -60,9 +61,11 @@ extension SQLiteStore {
             let context = TransitionContext(
                 unit: { id in try? Self.unit(id: id, in: db) },
                 visibleCase: { id in (try? Self.fetchCase(db, id: id)).flatMap { $0 }.flatMap { Access.canSee($0, user: actor) ? $0 : nil } },
+                visibleAttachment: { id in (try? Self.attachmentIsVisible(id, to: actor, in: db)) ?? false },
                 category: category)
             let (updated, transition) = try Lifecycle.apply(input, to: current, by: actor, at: now, context: context)
             try Self.update(updated, in: db)
+            try Self.linkCheckedAttachments(transition.attachments, to: caseId, in: db)
             try Self.append(transition, in: db)
             return updated
         }

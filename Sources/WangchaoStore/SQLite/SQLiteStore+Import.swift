@@ -7,6 +7,7 @@ extension SQLiteStore {
             for imported in cases {
                 try Self.insert(imported.case, in: db)
                 for transition in imported.history { try Self.append(transition, in: db) }
+                try Self.linkImportedAttachments(of: imported, in: db)
                 let parts = imported.case.number.split(separator: "-")
                 if parts.count == 3, let sequence = Int(parts[2]) {
                     try db.execute(
@@ -17,6 +18,13 @@ extension SQLiteStore {
                 }
             }
         }
+    }
+
+    /// Links the attachments an imported case names, which must have been saved before.
+    private static func linkImportedAttachments(of imported: ImportedCase, in db: Database) throws {
+        let ids = imported.case.attachments + imported.history.flatMap(\.attachments)
+        try Attachment.checkReferences(ids) { id in (try? fetchAttachment(db, id: id)) != nil }
+        try linkCheckedAttachments(ids, to: imported.case.id, in: db)
     }
 
     /// How many cases the store holds; for the demo command and health output.

@@ -39,7 +39,8 @@ struct IntakeBench: AsyncParsableCommand {
         logger.logLevel = .warning
         let portBox = PortBox()
         let app = buildApplication(
-            ServerDependencies(store: store), host: "127.0.0.1", port: 0, logger: logger,
+            ServerDependencies(store: store, attachmentFiles: store.attachmentFiles), host: "127.0.0.1", port: 0,
+            logger: logger,
             onServerRunning: { channel in await portBox.set(channel.localAddress?.port ?? 0) })
         let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
 
