@@ -92,6 +92,12 @@ public struct StoreConformance: Sendable {
         Check("listPagination") { try await $0.listPagination() },
         Check("listPaginationStableUnderInserts") { try await $0.listPaginationStableUnderInserts() },
         Check("importKeepsHistoryAndMovesCounter") { try await $0.importKeepsHistoryAndMovesCounter() },
+        Check("accountsAddAndCredentials") { try await $0.accountsAddAndCredentials() },
+        Check("passwordChangeEndsSessions") { try await $0.passwordChangeEndsSessions() },
+        Check("passwordUpgradeIsConditional") { try await $0.passwordUpgradeIsConditional() },
+        Check("listUsersPaged") { try await $0.listUsersPaged() },
+        Check("sessionsRoundTripAndExpire") { try await $0.sessionsRoundTripAndExpire() },
+        Check("sessionRevocation") { try await $0.sessionRevocation() },
     ]
 
     // MARK: - Reference data
