@@ -23,6 +23,11 @@ public struct RouteTable: Sendable {
             + AdminUserRoutes(store: store, hasher: services.hasher).routes
     }
 
+    /// A table of the given routes, for tests of ``problems``.
+    init(routes: [Route]) {
+        self.routes = routes
+    }
+
     /// The table the server would build for `dependencies`, for tests and documentation.
     public init(_ dependencies: ServerDependencies) {
         self.init(dependencies, services: AuthServices(dependencies))
