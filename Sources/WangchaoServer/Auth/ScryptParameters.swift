@@ -14,9 +14,10 @@ public struct ScryptParameters: Sendable, Equatable, CustomStringConvertible {
         self.p = p
     }
 
-    /// N = 2^15, r = 8, p = 1: 32 MiB and about 60 ms per hash on this project's 2-core build
-    /// machine in a release build (measure with `wangchao user hash-cost`), the usual interactive
-    /// sign-in setting (RFC 7914 §2, OWASP).
+    /// N = 2^15, r = 8, p = 1: 32 MiB and about 105 ms per hash (median of 9, 100–116 ms; N = 2^16
+    /// takes 237 ms) in a release build on this project's 2-core build machine, the usual
+    /// interactive sign-in setting (RFC 7914 §2, OWASP). Measure a machine with
+    /// `wangchao user hash-cost`; a debug build is about 8 times slower.
     public static let production = ScryptParameters(logN: 15, r: 8, p: 1)
 
     /// N = 16, r = 1, p = 1: the real algorithm at almost no cost.
