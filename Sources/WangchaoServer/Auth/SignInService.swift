@@ -26,8 +26,10 @@ struct SignInService: Sendable {
     func signIn(username: String, password: String, kind: Session.Kind, from address: String, logger: Logger)
         async throws -> Issued
     {
-        if let wait = attempts.retryAfter(account: username, address: address, at: clock.now()) {
-            logger.notice("sign-in throttled", metadata: ["account": "\(username)", "address": "\(address)"])
+        // No valid name is longer; cutting keeps an attacker's made-up names from filling memory.
+        let account = String(username.prefix(Username.maxLength + 1))
+        if let wait = attempts.retryAfter(account: account, address: address, at: clock.now()) {
+            logger.notice("sign-in throttled", metadata: ["account": "\(account)", "address": "\(address)"])
             throw APIError(.rateLimited("登录失败次数过多，请 \(Self.minutes(wait)) 分钟后再试"), retryAfter: wait)
         }
         let credentials = try await store.credentials(username: username)
@@ -38,11 +40,11 @@ struct SignInService: Sendable {
             await hasher.spendVerificationTime(password)
         }
         guard matches, let credentials, !credentials.user.disabled else {
-            attempts.recordFailure(account: username, address: address, at: clock.now())
-            logger.notice("sign-in refused", metadata: ["account": "\(username)", "address": "\(address)"])
+            attempts.recordFailure(account: account, address: address, at: clock.now())
+            logger.notice("sign-in refused", metadata: ["account": "\(account)", "address": "\(address)"])
             throw DomainError.unauthenticated("用户名或密码错误")
         }
-        attempts.recordSuccess(account: username)
+        attempts.recordSuccess(account: account)
         if let stored = credentials.passwordHash, hasher.needsRehash(stored) {
             // Raise an old hash to today's cost while the password is at hand; a failure here
             // must not stop the sign-in.
