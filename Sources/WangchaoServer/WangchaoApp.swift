@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import Prometheus
@@ -14,52 +15,57 @@ public struct ServerDependencies: Sendable {
     public var categories: CategoryCatalog
     /// The registry `/metrics` prints; the command bootstraps swift-metrics with the same one.
     public var metricsRegistry: PrometheusCollectorRegistry
+    /// Sign-in, sessions and throttling.
+    public var auth: AuthConfiguration
 
     public init(
-        store: any CaseStore, attachmentFiles: AttachmentFiles, clock: any WangchaoClock = SystemClock(), categories: CategoryCatalog = .bundled,
-        metricsRegistry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
+        store: any CaseStore, attachmentFiles: AttachmentFiles, clock: any WangchaoClock = SystemClock(),
+        categories: CategoryCatalog = .bundled, metricsRegistry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+        auth: AuthConfiguration = AuthConfiguration()
     ) {
         self.store = store
         self.attachmentFiles = attachmentFiles
         self.clock = clock
         self.categories = categories
         self.metricsRegistry = metricsRegistry
+        self.auth = auth
     }
 }
 
-/// Builds the router: open routes (health, metrics), then `/api/v1` behind identity.
+/// Builds the router from the ``RouteTable``: each route behind the ``AccessGuard`` of its rule,
+/// all behind security headers, error mapping, metrics, request logs and the client address.
 public func buildRouter(_ dependencies: ServerDependencies) -> Router<WangchaoRequestContext> {
+    let services = AuthServices(dependencies)
+    let table = RouteTable(dependencies, services: services)
+    precondition(table.problems.isEmpty, "route table: " + table.problems.joined(separator: "; "))
+
     let router = Router(context: WangchaoRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: ClientAddressMiddleware(trustForwardedFor: dependencies.auth.trustForwardedFor))
 
-    router.get("metrics") { _, _ in
-        Response(
-            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: dependencies.metricsRegistry.emitToBuffer())))
+    let guarding = AccessGuard(authenticator: services.authenticator)
+    for route in table.routes {
+        router.on(RouterPath(route.path), method: route.method, use: guarding.protect(route))
     }
-    let api = router.group("api/v1")
-    HealthRoutes(store: dependencies.store).register(on: api)
-    TrackRoutes(store: dependencies.store, categories: dependencies.categories, clock: dependencies.clock)
-        .register(on: api)
-
-    let signedIn = api.group().add(middleware: IdentityMiddleware(store: dependencies.store))
-    CaseRoutes(store: dependencies.store, clock: dependencies.clock).register(on: signedIn)
-    ReferenceRoutes(store: dependencies.store, categories: dependencies.categories).register(on: signedIn)
-    AttachmentRoutes(store: dependencies.store, files: dependencies.attachmentFiles, clock: dependencies.clock)
-        .register(on: signedIn)
     return router
 }
 
 /// The Hummingbird application serving Wangchao on `host:port` (port 0: any free port, which
 /// `onServerRunning` receives through the channel's local address).
+///
+/// Idle keep-alive connections close after `idleTimeout`, so slow or abandoned clients cannot
+/// hold sockets forever.
 public func buildApplication(
     _ dependencies: ServerDependencies, host: String, port: Int, logger: Logger,
+    idleTimeout: TimeAmount = .seconds(60),
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     Application(
         router: buildRouter(dependencies),
+        server: .http1(configuration: .init(idleTimeout: idleTimeout)),
         configuration: .init(address: .hostname(host, port: port), serverName: "wangchao"),
         onServerRunning: onServerRunning,
         logger: logger)

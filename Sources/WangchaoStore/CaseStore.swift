@@ -23,8 +23,34 @@ public protocol CaseStore: Sendable {
     /// Units whose area lies in the subtree of `areaCode` (all units when `nil`), ordered by id.
     func units(within areaCode: String?) async throws -> [WangchaoCore.Unit]
 
+    /// Inserts or updates users' details (name, role, scope, unit, disabled); passwords are untouched.
     func saveUsers(_ users: [User]) async throws
     func user(username: String) async throws -> User?
+
+    // MARK: Accounts and sessions
+
+    /// The user and the stored password hash, for sign-in; `nil` for an unknown name.
+    func credentials(username: String) async throws -> UserCredentials?
+    /// Adds a new account with its password hash.
+    /// - Throws: ``DomainError`` `invalid` (field `username`) when the name is taken; nothing changes.
+    func addUser(_ user: User, passwordHash: String) async throws
+    /// Sets one password hash for each named user and ends all their sessions, in one transaction.
+    /// - Throws: ``DomainError`` `notFound` when a name is unknown; nothing changes.
+    func setPasswordHash(_ passwordHash: String, for usernames: [String]) async throws
+    /// Replaces a password hash by a stronger one of the same password, only if it is still
+    /// `old` (a password changed meanwhile wins); sessions stay. Returns whether it replaced.
+    func upgradePasswordHash(username: String, from old: String, to new: String) async throws -> Bool
+    /// Accounts ordered by username, those after `after` (exclusive), at most `limit`.
+    func listUsers(after: String?, limit: Int) async throws -> [User]
+
+    /// Records a new session; sessions already expired at its `createdAt` are purged on the way.
+    func createSession(_ session: Session) async throws
+    /// The session whose token hashes to `tokenHash`, with its user, when it has not expired at `now`.
+    func session(tokenHash: String, at now: Date) async throws -> ActiveSession?
+    /// Ends one session (sign-out, token revocation); unknown hashes are ignored.
+    func deleteSession(tokenHash: String) async throws
+    /// Ends every session of a user (password change, account disabled).
+    func deleteSessions(username: String) async throws
 
     // MARK: Cases
 
@@ -110,5 +136,29 @@ public struct ImportedCase: Sendable {
     public init(case: Case, history: [Transition]) {
         self.case = `case`
         self.history = history
+    }
+}
+
+/// A user with the stored password hash; `passwordHash` is `nil` for accounts that cannot sign
+/// in with a password (made before accounts had them, or imported).
+public struct UserCredentials: Sendable, Equatable {
+    public var user: User
+    public var passwordHash: String?
+
+    public init(user: User, passwordHash: String?) {
+        self.user = user
+        self.passwordHash = passwordHash
+    }
+}
+
+/// A session still in force, with its user as stored now (so a role change or disabling takes
+/// effect on the next request, not at the next sign-in).
+public struct ActiveSession: Sendable, Equatable {
+    public var session: Session
+    public var user: User
+
+    public init(session: Session, user: User) {
+        self.session = session
+        self.user = user
     }
 }

@@ -98,6 +98,12 @@ public struct StoreConformance: Sendable {
         Check("writesInsideAnAuditContextAreRecordedAndChained") {
             try await $0.writesInsideAnAuditContextAreRecordedAndChained()
         },
+        Check("accountsAddAndCredentials") { try await $0.accountsAddAndCredentials() },
+        Check("passwordChangeEndsSessions") { try await $0.passwordChangeEndsSessions() },
+        Check("passwordUpgradeIsConditional") { try await $0.passwordUpgradeIsConditional() },
+        Check("listUsersPaged") { try await $0.listUsersPaged() },
+        Check("sessionsRoundTripAndExpire") { try await $0.sessionsRoundTripAndExpire() },
+        Check("sessionRevocation") { try await $0.sessionRevocation() },
     ] + attachmentChecks
 
     // MARK: - Reference data

@@ -25,6 +25,8 @@ struct DemoCommand: AsyncParsableCommand {
         guard try await sqlite.rootArea() == nil else {
             throw ValidationError("数据库 \(store.path) 已有区域数据；演示数据只写入空数据库（换一个 --database 路径）")
         }
-        try await DemoLoader(store: sqlite, cases: cases, seed: seed).load()
+        try await DemoLoader(
+            store: sqlite, cases: cases, seed: seed, passwordParameters: try PasswordCost.fromEnvironment()
+        ).load()
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import WangchaoCore
 import WangchaoDemo
+import WangchaoServer
 import WangchaoStore
 
 /// Writes the demo district into a store, printing progress and, at the end, what it made.
@@ -9,6 +10,11 @@ struct DemoLoader {
     let cases: Int
     let seed: UInt64
     var now = Date()
+    /// The cost of the demo accounts' password hash.
+    var passwordParameters: ScryptParameters = .production
+
+    /// The password of every demo account, as the README's table states.
+    static let password = "wangchao-demo"
 
     /// Cases per transaction: large enough to amortise the commit, small enough to show progress.
     static let batchSize = 2000
@@ -19,6 +25,12 @@ struct DemoLoader {
         try await store.saveAreas(district.areas)
         try await store.saveUnits(district.units)
         try await store.saveUsers(district.users)
+        // Every demo staff account gets the README's password. One scrypt hash takes tens of
+        // milliseconds and the district has thousands of staff, so the password is hashed once
+        // and the same string (same salt) is stored for all of them: harmless for a password
+        // printed in the README, and it keeps `wangchao demo` fast.
+        let hash = try await PasswordHasher(parameters: passwordParameters).hash(Self.password)
+        try await store.setPasswordHash(hash, for: district.users.map(\.username))
         report("区域 \(district.areas.count) 个，处置单位 \(district.units.count) 个，人员 \(district.users.count) 名")
 
         let generator = CaseGenerator(district: district, options: DemoOptions(seed: seed, cases: cases, now: now))
@@ -39,7 +51,7 @@ struct DemoLoader {
             演示数据已写入 \(store.path)（种子 \(seed)，用时 \(String(format: "%.1f", seconds)) 秒）：
               镇街 \(levels[.town] ?? 0)，网层 \(levels[.cluster] ?? 0)，村社 \(levels[.community] ?? 0)，网格 \(levels[.grid] ?? 0)，微网格 \(levels[.microGrid] ?? 0)
               处置单位 \(district.units.count)，人员 \(district.users.count)，案件 \(written)
-            演示账号：
+            演示账号（密码均为 \(Self.password)）：
             """)
         for user in district.demoUsers {
             Console.line("  \(user.username.padding(toLength: 16, withPad: " ", startingAt: 0)) \(user.role.chineseName)  \(user.scopeDescription)")

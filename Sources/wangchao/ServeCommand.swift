@@ -21,6 +21,29 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Fill an empty database with the demo district first (see `wangchao demo`).") var demo = false
     @Option(help: "Cases for --demo.") var demoCases = DemoOptionsDefaults.cases
     @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel = "info"
+    @Option(help: ArgumentHelp("Hours a bearer token or web sign-in lasts.", discussion: "Defaults to $WANGCHAO_TOKEN_HOURS, else 12."))
+    var tokenHours: Double?
+    @Flag(help: "Mark cookies Secure (serve over HTTPS); also $WANGCHAO_SECURE_COOKIES=1.") var secureCookies = false
+    @Flag(help: "Take the client address from X-Forwarded-For (only behind a proxy that sets it); also $WANGCHAO_TRUST_FORWARDED_FOR=1.")
+    var trustForwardedFor = false
+
+    /// Sign-in settings from the options and the environment; password cost from `WANGCHAO_SCRYPT`.
+    func authConfiguration() throws -> AuthConfiguration {
+        let environment = ProcessInfo.processInfo.environment
+        func flag(_ name: String) -> Bool { ["1", "true", "yes"].contains(environment[name]?.lowercased() ?? "") }
+        var configuration = AuthConfiguration()
+        configuration.passwordParameters = try PasswordCost.fromEnvironment()
+        let hours = try tokenHours ?? environment["WANGCHAO_TOKEN_HOURS"].map { text in
+            guard let value = Double(text) else { throw ValidationError("WANGCHAO_TOKEN_HOURS 须为数字") }
+            return value
+        } ?? 12
+        guard hours > 0, hours <= 24 * 30 else { throw ValidationError("登录有效期须在 0 到 720 小时之间") }
+        configuration.tokenLifetime = hours * 3600
+        configuration.cookieLifetime = hours * 3600
+        configuration.secureCookies = secureCookies || flag("WANGCHAO_SECURE_COOKIES")
+        configuration.trustForwardedFor = trustForwardedFor || flag("WANGCHAO_TRUST_FORWARDED_FOR")
+        return configuration
+    }
 
     func run() async throws {
         let level = Logger.Level(rawValue: logLevel) ?? .info
@@ -33,16 +56,20 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let logger = Logger(label: "wangchao")
 
+        let auth = try authConfiguration()
         let sqlite = try store.openStore()
         if demo {
             if try await sqlite.rootArea() == nil {
-                try await DemoLoader(store: sqlite, cases: demoCases, seed: DemoOptionsDefaults.seed).load()
+                try await DemoLoader(
+                    store: sqlite, cases: demoCases, seed: DemoOptionsDefaults.seed,
+                    passwordParameters: auth.passwordParameters
+                ).load()
             } else {
                 logger.info("database already holds a district; --demo leaves it as it is")
             }
         }
         let dependencies = ServerDependencies(
-            store: sqlite, attachmentFiles: sqlite.attachmentFiles, metricsRegistry: registry)
+            store: sqlite, attachmentFiles: sqlite.attachmentFiles, metricsRegistry: registry, auth: auth)
         let app = buildApplication(dependencies, host: host, port: port, logger: logger)
         logger.info("wangchao listening", metadata: ["address": "http://\(host):\(port)", "database": "\(store.path)"])
         try await app.runService()

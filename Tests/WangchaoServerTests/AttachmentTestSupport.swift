@@ -43,7 +43,7 @@ extension TestClientProtocol {
     func upload(_ bytes: [UInt8], as user: String, contentType: String? = "application/octet-stream")
         async throws -> TestResponse
     {
-        var headers: HTTPFields = [userHeader: user]
+        var headers: HTTPFields = [.authorization: "Bearer " + testToken(user)]
         if let contentType { headers[.contentType] = contentType }
         return try await execute(
             uri: "/api/v1/attachments", method: .post, headers: headers, body: ByteBuffer(bytes: bytes))

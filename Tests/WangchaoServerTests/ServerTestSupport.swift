@@ -10,38 +10,97 @@ import WangchaoStore
 import WangchaoTesting
 
 /// A server on a fresh fixture database with a clock that only moves when told to.
+///
+/// Every fixture user gets a bearer session minted straight in the store (token
+/// ``testToken(_:)``), so `send(…, as: "gw")` costs no password hashing; the sign-in endpoints
+/// are tested on their own with real, cheap scrypt parameters.
 struct ServerFixture {
     let database: SQLiteFixture
     let clock: ManualClock
+    let auth: AuthConfiguration
 
     var store: SQLiteStore { database.store }
 
-    init() async throws {
+    /// How long the minted test sessions last: past any clock move a test makes.
+    static let testSessionLifetime: TimeInterval = 60 * 24 * 3600
+
+    init(auth: AuthConfiguration = .forTests) async throws {
         database = try await SQLiteFixture()
         clock = ManualClock(Fixtures.now)
+        self.auth = auth
+        for user in Fixtures.users { try await mintTestSession(for: user.username) }
     }
 
     /// Runs `body` against the router, without a socket.
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let dependencies = ServerDependencies(store: store, attachmentFiles: store.attachmentFiles, clock: clock)
+        let dependencies = ServerDependencies(
+            store: store, attachmentFiles: store.attachmentFiles, clock: clock, auth: auth)
         let app = Application(router: buildRouter(dependencies))
         try await app.test(.router) { client in try await body(client) }
     }
+
+    /// Stores ``testToken(_:)`` of `username` as a bearer session.
+    func mintTestSession(for username: String) async throws {
+        try await store.createSession(
+            Session(
+                tokenHash: SessionToken.hash(testToken(username)), username: username, kind: .bearer,
+                createdAt: Fixtures.now, expiresAt: Fixtures.now + Self.testSessionLifetime))
+    }
+
+    /// A fresh bearer token for `username`, for tests that revoke what they use.
+    func mintToken(for username: String) async throws -> String {
+        let token = SessionToken.generate()
+        try await store.createSession(
+            Session(
+                tokenHash: SessionToken.hash(token), username: username, kind: .bearer, createdAt: clock.now(),
+                expiresAt: clock.now() + 3600))
+        return token
+    }
+
+    /// Gives `username` a password (cheap scrypt) and mints its test session again, which the
+    /// password change ended.
+    func setPassword(_ password: String, for username: String) async throws {
+        let hash = try PasswordHasher(parameters: auth.passwordParameters).hashNow(password)
+        try await store.setPasswordHash(hash, for: [username])
+        try await mintTestSession(for: username)
+    }
 }
 
-let userHeader = HTTPField.Name("X-Wangchao-User")!
+extension AuthConfiguration {
+    /// The defaults, with scrypt cheap enough for tests.
+    static var forTests: AuthConfiguration {
+        var configuration = AuthConfiguration()
+        configuration.passwordParameters = .cheapForTests
+        return configuration
+    }
+}
+
+/// The bearer token ``ServerFixture`` mints for `username`.
+func testToken(_ username: String) -> String { "test-token-" + username }
+
 let idempotencyHeader = HTTPField.Name("Idempotency-Key")!
 let replayedHeader = HTTPField.Name("Idempotent-Replayed")!
+let csrfHeader = HTTPField.Name("X-CSRF-Token")!
 
 extension TestClientProtocol {
-    /// Sends a request as `user` (a username; `nil` sends no identity header) with an optional
-    /// body, labelled `contentType` when there is one.
+    /// Sends a request as `user` (a username, whose test bearer token goes in `Authorization`;
+    /// `nil` sends no credentials) with an optional body, labelled `contentType` when there is one.
     func send(
         _ method: HTTPRequest.Method, _ uri: String, as user: String?, body: String? = nil,
         contentType: String? = "application/json", headers: HTTPFields = [:]
     ) async throws -> TestResponse {
         var fields = headers
-        if let user { fields[userHeader] = user }
+        if let user { fields[.authorization] = "Bearer " + testToken(user) }
+        if body != nil, let contentType { fields[.contentType] = contentType }
+        return try await execute(uri: uri, method: method, headers: fields, body: body.map { ByteBuffer(string: $0) })
+    }
+
+    /// Sends a request with an explicit bearer token.
+    func send(
+        _ method: HTTPRequest.Method, _ uri: String, token: String, body: String? = nil,
+        contentType: String? = "application/json"
+    ) async throws -> TestResponse {
+        var fields: HTTPFields = [.authorization: "Bearer " + token]
         if body != nil, let contentType { fields[.contentType] = contentType }
         return try await execute(uri: uri, method: method, headers: fields, body: body.map { ByteBuffer(string: $0) })
     }

@@ -1,8 +1,10 @@
 import Foundation
+import GRDB
 import Testing
 import WangchaoCore
-import WangchaoStore
 import WangchaoTesting
+
+@testable import WangchaoStore
 
 /// The conformance suite must be able to fail: each mutant below is the SQLite store with one
 /// contract broken, and the named checks must catch it (while the rest of the suite is not
@@ -53,6 +55,12 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case trackingCodeIgnored
     case intakeNotAudited
     case attachmentsVisibleToAll
+    case duplicateUserReplaced
+    case expiredSessionAccepted
+    case revocationIgnored
+    case sessionsSurvivePasswordChange
+    case upgradeOverwritesNewPassword
+    case usersUnordered
 
     var testDescription: String { rawValue }
 
@@ -76,6 +84,12 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .trackingCodeIgnored: ["reporterRatingNeedsTheTrackingCodeAndAClosedCase"]
         case .intakeNotAudited: ["writesInsideAnAuditContextAreRecordedAndChained"]
         case .attachmentsVisibleToAll: ["attachmentVisibility"]
+        case .duplicateUserReplaced: ["accountsAddAndCredentials"]
+        case .expiredSessionAccepted: ["sessionsRoundTripAndExpire"]
+        case .revocationIgnored: ["sessionRevocation"]
+        case .sessionsSurvivePasswordChange: ["passwordChangeEndsSessions"]
+        case .upgradeOverwritesNewPassword: ["passwordUpgradeIsConditional"]
+        case .usersUnordered: ["listUsersPaged"]
         }
     }
 }
@@ -114,6 +128,55 @@ struct MutantStore: CaseStore {
     func units(within areaCode: String?) async throws -> [WangchaoCore.Unit] { try await base.units(within: areaCode) }
     func saveUsers(_ users: [User]) async throws { try await base.saveUsers(users) }
     func user(username: String) async throws -> User? { try await base.user(username: username) }
+
+    func credentials(username: String) async throws -> UserCredentials? { try await base.credentials(username: username) }
+
+    func addUser(_ user: User, passwordHash: String) async throws {
+        guard mutation == .duplicateUserReplaced else { return try await base.addUser(user, passwordHash: passwordHash) }
+        try await base.saveUsers([user])
+        try await base.setPasswordHash(passwordHash, for: [user.username])
+    }
+
+    func setPasswordHash(_ passwordHash: String, for usernames: [String]) async throws {
+        guard mutation == .sessionsSurvivePasswordChange else {
+            return try await base.setPasswordHash(passwordHash, for: usernames)
+        }
+        for username in usernames where try await base.user(username: username) == nil {
+            throw DomainError.notFound("no user \(username)")
+        }
+        try await base.pool.write { db in
+            for username in usernames {
+                try db.execute(
+                    sql: "UPDATE users SET password_hash = ? WHERE username = ?", arguments: [passwordHash, username])
+            }
+        }
+    }
+
+    func upgradePasswordHash(username: String, from old: String, to new: String) async throws -> Bool {
+        if mutation == .upgradeOverwritesNewPassword, let current = try await base.credentials(username: username)?.passwordHash {
+            return try await base.upgradePasswordHash(username: username, from: current, to: new)
+        }
+        return try await base.upgradePasswordHash(username: username, from: old, to: new)
+    }
+
+    func listUsers(after: String?, limit: Int) async throws -> [User] {
+        let users = try await base.listUsers(after: after, limit: limit)
+        return mutation == .usersUnordered ? users.reversed() : users
+    }
+
+    func createSession(_ session: Session) async throws { try await base.createSession(session) }
+
+    func session(tokenHash: String, at now: Date) async throws -> ActiveSession? {
+        try await base.session(tokenHash: tokenHash, at: mutation == .expiredSessionAccepted ? .distantPast : now)
+    }
+
+    func deleteSession(tokenHash: String) async throws {
+        if mutation != .revocationIgnored { try await base.deleteSession(tokenHash: tokenHash) }
+    }
+
+    func deleteSessions(username: String) async throws {
+        if mutation != .revocationIgnored { try await base.deleteSessions(username: username) }
+    }
 
     func createCase(_ intake: Intake, by actor: User?, idempotencyKey: String?, at now: Date) async throws
         -> CaseCreation

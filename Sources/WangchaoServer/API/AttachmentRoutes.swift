@@ -14,9 +14,11 @@ struct AttachmentRoutes {
     let files: AttachmentFiles
     let clock: any WangchaoClock
 
-    func register(on group: RouterGroup<WangchaoRequestContext>) {
-        group.post("attachments", use: upload)
-        group.get("attachments/{id}", use: download)
+    var routes: [Route] {
+        [
+            Route(.post, "/api/v1/attachments", .writers, upload),
+            Route(.get, "/api/v1/attachments/{id}", .anyRole, download),
+        ]
     }
 
     /// Checks in order: role (403), size (413), type (415); then the file is made durable

@@ -12,19 +12,20 @@ struct CaseRoutes {
 
     static let idempotencyKeyHeader = HTTPField.Name("Idempotency-Key")!
 
-    func register(on group: RouterGroup<WangchaoRequestContext>) {
-        group.post("cases", use: create)
-        group.get("cases", use: list)
-        group.get("cases/{id}", use: show)
-        group.post("cases/{id}/transitions", use: transition)
+    /// Who may file is the domain's rule (``Intake/allowedRoles``); who may take which action is
+    /// checked per action once the body names it, inside ``transition(_:context:)``.
+    var routes: [Route] {
+        [
+            Route(.post, "/api/v1/cases", .signedIn(Intake.allowedRoles), create),
+            Route(.get, "/api/v1/cases", .anyRole, list),
+            Route(.get, "/api/v1/cases/{id}", .anyRole, show),
+            Route(.post, "/api/v1/cases/{id}/transitions", .writers, transition),
+        ]
     }
 
     @Sendable func create(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        guard Intake.allowedRoles.contains(user.role) else {
-            throw DomainError.forbidden("\(user.role.chineseName)不能登记事件")
-        }
-        let intake = try await APIJSON.decodeBody(Intake.self, from: request)
+        let intake = try await APIJSON.decodeStrictBody(Intake.self, from: request)
         let key = request.headers[Self.idempotencyKeyHeader]
         if let key, key.isEmpty || key.count > 200 {
             throw DomainError.invalid(field: "Idempotency-Key", "Idempotency-Key 须为 1 到 200 个字符")
@@ -67,7 +68,7 @@ struct CaseRoutes {
         {
             throw DomainError.forbidden("\(user.role.chineseName)无权执行「\(action.chineseName)」")
         }
-        let input = try APIJSON.decode(TransitionBody.self, from: data).input
+        let input = try APIJSON.decodeStrict(TransitionBody.self, from: data).input
         let updated = try await store.applyTransition(caseId: subject.id, input, by: user, at: clock.now())
         Counter(label: "wangchao_transitions_total", dimensions: [("action", input.command.action.rawValue)]).increment()
         let history = try await store.history(caseId: updated.id)

@@ -7,11 +7,13 @@ struct ReferenceRoutes {
     let store: any CaseStore
     let categories: CategoryCatalog
 
-    func register(on group: RouterGroup<WangchaoRequestContext>) {
-        group.get("areas", use: listAreas)
-        group.get("areas/{code}", use: showArea)
-        group.get("units", use: listUnits)
-        group.get("categories", use: listCategories)
+    var routes: [Route] {
+        [
+            Route(.get, "/api/v1/areas", .anyRole, listAreas),
+            Route(.get, "/api/v1/areas/{code}", .anyRole, showArea),
+            Route(.get, "/api/v1/units", .anyRole, listUnits),
+            Route(.get, "/api/v1/categories", .anyRole, listCategories),
+        ]
     }
 
     /// Areas without boundaries (they are large); filters `level` and `parent`.

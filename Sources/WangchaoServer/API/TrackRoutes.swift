@@ -12,9 +12,11 @@ struct TrackRoutes {
     let categories: CategoryCatalog
     let clock: any WangchaoClock
 
-    func register(on group: RouterGroup<WangchaoRequestContext>) {
-        group.get("track/{number}", use: show)
-        group.post("track/{number}/rating", use: rate)
+    var routes: [Route] {
+        [
+            Route(.get, "/api/v1/track/{number}", .public, show),
+            Route(.post, "/api/v1/track/{number}/rating", .public, rate),
+        ]
     }
 
     /// `GET /track/{number}?code=…`: the public progress of the case.

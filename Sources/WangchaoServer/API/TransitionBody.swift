@@ -1,3 +1,4 @@
+import Foundation
 import WangchaoCore
 
 /// The body of `POST /cases/{id}/transitions`: `{action, version, note, attachments, …parameters}`.
@@ -21,4 +22,18 @@ struct TransitionBody: Decodable {
 /// never take the action is refused (403) before the body is judged (400).
 struct ActionPeek: Decodable {
     let action: String?
+}
+
+extension TransitionBody: StrictBody {
+    /// The fields every transition may carry.
+    static let knownFields: Set<String> = ["version", "note", "attachments"]
+
+    /// The common fields plus the parameters of the action asked for, read from the command's
+    /// own encoding (`{"action", …parameters}`), so a parameter of another action is refused.
+    static func knownFields(of value: TransitionBody) -> Set<String> {
+        guard let data = try? JSONEncoder().encode(value.input.command),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return knownFields }
+        return knownFields.union(object.keys)
+    }
 }

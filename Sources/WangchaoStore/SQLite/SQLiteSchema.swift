@@ -135,6 +135,25 @@ enum SQLiteSchema {
                 CREATE INDEX case_attachments_case ON case_attachments(case_id);
                 """)
         }
+        migrator.registerMigration("v3-accounts") { db in
+            try db.execute(sql: """
+                -- scrypt in its self-describing form ($scrypt$ln=…,r=…,p=…$salt$hash); NULL: no password sign-in.
+                ALTER TABLE users ADD COLUMN password_hash TEXT;
+
+                -- Bearer tokens and cookie sessions: only the SHA-256 of the secret is kept.
+                CREATE TABLE sessions (
+                    token_hash TEXT PRIMARY KEY,
+                    username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+                    kind TEXT NOT NULL CHECK (kind IN ('bearer', 'cookie')),
+                    csrf_token TEXT,
+                    created_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL,
+                    client_address TEXT
+                ) STRICT, WITHOUT ROWID;
+                CREATE INDEX sessions_user ON sessions(username);
+                CREATE INDEX sessions_expiry ON sessions(expires_at);
+                """)
+        }
         migrator.registerMigration("v4-audit") { db in
             try db.execute(sql: """
                 -- Who did what, when, from where: append-only, each row chained to the previous by hash.

@@ -108,12 +108,8 @@ extension SQLiteStore {
 
     public func user(username: String) async throws -> User? {
         try await reads.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM users WHERE username = ?", arguments: [username]).map { row in
-                User(
-                    username: row["username"], displayName: row["display_name"],
-                    role: Role(rawValue: row["role"]) ?? .observer, scope: Scope(text: row["scope"]),
-                    unitId: row["unit_id"], disabled: row["disabled"])
-            }
+            try Row.fetchOne(db, sql: "SELECT * FROM users WHERE username = ?", arguments: [username])
+                .map(Self.user(from:))
         }
     }
 }

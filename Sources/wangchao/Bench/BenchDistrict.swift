@@ -1,4 +1,6 @@
+import Foundation
 import WangchaoCore
+import WangchaoServer
 import WangchaoStore
 
 /// The smallest district the benchmark needs: one street, community and grid, a dispatcher and a
@@ -9,7 +11,10 @@ enum BenchDistrict {
     static let dispatcher = "bench.dispatcher"
     static let gridWorker = "bench.grid"
 
-    static func load(into store: any CaseStore) async throws {
+    /// Loads the district and opens a bearer session for each user, returning username → token;
+    /// minted straight in the store so the measurement is not about password hashing.
+    @discardableResult
+    static func load(into store: any CaseStore) async throws -> [String: String] {
         try await store.saveAreas([
             Area(code: "330109", name: "萧山区", level: .district, parentCode: nil),
             Area(code: "330109001", name: "城厢街道", level: .town, parentCode: "330109"),
@@ -21,5 +26,16 @@ enum BenchDistrict {
             User(username: dispatcher, displayName: "基准调度员", role: .townDispatcher, scope: .area("330109001")),
             User(username: gridWorker, displayName: "基准网格员", role: .gridWorker, scope: .area(grid), unitId: gridTeam),
         ])
+        var tokens: [String: String] = [:]
+        let now = Date()
+        for username in [dispatcher, gridWorker] {
+            let token = SessionToken.generate()
+            try await store.createSession(
+                Session(
+                    tokenHash: SessionToken.hash(token), username: username, kind: .bearer, createdAt: now,
+                    expiresAt: now + 24 * 3600))
+            tokens[username] = token
+        }
+        return tokens
     }
 }

@@ -34,7 +34,7 @@ struct IntakeBench: AsyncParsableCommand {
         let baseline = try RawSQLiteBaseline.run(count: cases, path: folder + "/baseline.sqlite")
 
         let store = try SQLiteStore(path: folder + "/wangchao.sqlite")
-        try await BenchDistrict.load(into: store)
+        let tokens = try await BenchDistrict.load(into: store)
         var logger = Logger(label: "wangchao.bench")
         logger.logLevel = .warning
         let portBox = PortBox()
@@ -51,7 +51,7 @@ struct IntakeBench: AsyncParsableCommand {
             clientConfiguration.connectionPool = .init(
                 idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: clients)
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
-            let driver = LifecycleDriver(client: client, baseURL: "http://127.0.0.1:\(port)/api/v1")
+            let driver = LifecycleDriver(client: client, baseURL: "http://127.0.0.1:\(port)/api/v1", tokens: tokens)
             do {
                 try await measure(driver: driver, store: store, baseline: baseline)
             } catch {

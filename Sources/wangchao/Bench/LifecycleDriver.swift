@@ -7,6 +7,8 @@ import NIOHTTP1
 struct LifecycleDriver: Sendable {
     let client: HTTPClient
     let baseURL: String
+    /// Bearer token per username.
+    let tokens: [String: String]
     let latencies = LatencyRecorder()
 
     /// The lifecycle walked for every case: who acts, and the body.
@@ -52,7 +54,7 @@ struct LifecycleDriver: Sendable {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = .RAW(value: method)
         request.headers.add(name: "Content-Type", value: "application/json")
-        request.headers.add(name: "X-Wangchao-User", value: user)
+        request.headers.add(name: "Authorization", value: "Bearer " + (tokens[user] ?? ""))
         request.body = .bytes(ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: body)))
         let start = ContinuousClock.now
         let response = try await client.execute(request, timeout: .seconds(60))

@@ -1,0 +1,70 @@
+import Hummingbird
+import WangchaoCore
+
+/// Every route the server answers, each declared once with its method, path and access rule.
+///
+/// The router is built from this table (``buildRouter(_:)``) and nothing else, so a route
+/// cannot exist without a rule, and the role × route test walks exactly what is served.
+public struct RouteTable: Sendable {
+    public let routes: [Route]
+
+    /// The table for `dependencies`; `services` are the sign-in pieces shared with the guard.
+    init(_ dependencies: ServerDependencies, services: AuthServices) {
+        let store = dependencies.store
+        routes =
+            HealthRoutes(store: store, metricsRegistry: dependencies.metricsRegistry).routes
+            + AuthRoutes(signIn: services.signIn, store: store).routes
+            + LoginPage(
+                signIn: services.signIn, authenticator: services.authenticator, store: store,
+                configuration: dependencies.auth
+            ).routes
+            + CaseRoutes(store: store, clock: dependencies.clock).routes
+            + ReferenceRoutes(store: store, categories: dependencies.categories).routes
+            + AdminUserRoutes(store: store, hasher: services.hasher).routes
+            + AttachmentRoutes(store: store, files: dependencies.attachmentFiles, clock: dependencies.clock).routes
+            + TrackRoutes(store: store, categories: dependencies.categories, clock: dependencies.clock).routes
+    }
+
+    /// A table of the given routes, for tests of ``problems``.
+    init(routes: [Route]) {
+        self.routes = routes
+    }
+
+    /// The table the server would build for `dependencies`, for tests and documentation.
+    public init(_ dependencies: ServerDependencies) {
+        self.init(dependencies, services: AuthServices(dependencies))
+    }
+
+    /// Why the table is unfit to serve: a duplicate route, or a public route outside
+    /// ``PublicRoutes/permitted``; empty when fit.
+    public var problems: [String] {
+        var seen: Set<String> = []
+        var problems: [String] = []
+        for route in routes {
+            if !seen.insert(route.description).inserted { problems.append("\(route) is declared twice") }
+            if route.access == .public, !PublicRoutes.permits(route) {
+                problems.append("\(route) is public but not in PublicRoutes.permitted")
+            }
+        }
+        return problems
+    }
+}
+
+/// The sign-in pieces, made once per server: the throttle's state must be shared by the API
+/// and the form.
+struct AuthServices: Sendable {
+    let hasher: PasswordHasher
+    let authenticator: Authenticator
+    let signIn: SignInService
+
+    init(_ dependencies: ServerDependencies) {
+        let configuration = dependencies.auth
+        hasher = PasswordHasher(parameters: configuration.passwordParameters)
+        authenticator = Authenticator(store: dependencies.store, clock: dependencies.clock)
+        signIn = SignInService(
+            store: dependencies.store, clock: dependencies.clock, hasher: hasher,
+            attempts: LoginAttempts(
+                perAccount: configuration.throttlePerAccount, perAddress: configuration.throttlePerAddress),
+            configuration: configuration)
+    }
+}
