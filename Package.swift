@@ -102,7 +102,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "WangchaoCoreTests", dependencies: ["WangchaoCore", "WangchaoTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "WangchaoDemoTests", dependencies: ["WangchaoDemo"], swiftSettings: swiftSettings),
+        .testTarget(name: "WangchaoDemoTests", dependencies: ["WangchaoDemo", "WangchaoCore"], swiftSettings: swiftSettings),
         .testTarget(name: "WangchaoStoreTests", dependencies: ["WangchaoStore", "WangchaoTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WangchaoServerTests",

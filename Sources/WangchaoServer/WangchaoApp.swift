@@ -46,7 +46,8 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<WangchaoRe
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: ClientAddressMiddleware(trustForwardedFor: dependencies.auth.trustForwardedFor))
 
-    let guarding = AccessGuard(authenticator: services.authenticator)
+    let guarding = AccessGuard(
+        authenticator: services.authenticator, store: dependencies.store, clock: dependencies.clock)
     for route in table.routes {
         router.on(RouterPath(route.path), method: route.method, use: guarding.protect(route))
     }

@@ -43,8 +43,10 @@ struct UserCommand: AsyncParsableCommand {
             let user = User(
                 username: username, displayName: displayName ?? username, role: Role(rawValue: role)!, scope: scope,
                 unitId: unit ?? scope.unitId)
-            try await sqlite.saveUsers([user])
-            try await sqlite.setPasswordHash(hash, for: [username])
+            try await CommandAudit.run("user add \(username)") {
+                try await sqlite.saveUsers([user])
+                try await sqlite.setPasswordHash(hash, for: [username])
+            }
             print("已保存用户 \(username)（\(user.role.chineseName)，范围 \(scope.text)）")
         }
     }
@@ -62,7 +64,9 @@ struct UserCommand: AsyncParsableCommand {
             guard try await sqlite.user(username: username) != nil else { throw ValidationError("用户 \(username) 不存在") }
             let password = try PasswordInput.read(fromStandardInput: passwordStdin)
             let hash = try PasswordHasher(parameters: try PasswordCost.fromEnvironment()).hashNow(password)
-            try await sqlite.setPasswordHash(hash, for: [username])
+            try await CommandAudit.run("user passwd \(username)") {
+                try await sqlite.setPasswordHash(hash, for: [username])
+            }
             print("已为 \(username) 设置新密码，原有登录已全部失效")
         }
     }
@@ -123,7 +127,10 @@ struct UserCommand: AsyncParsableCommand {
         let sqlite = try store.openStore()
         guard var user = try await sqlite.user(username: username) else { throw ValidationError("用户 \(username) 不存在") }
         user.disabled = disabled
-        try await sqlite.saveUsers([user])
-        if disabled { try await sqlite.deleteSessions(username: username) }
+        let updated = user
+        try await CommandAudit.run("user \(disabled ? "disable" : "enable") \(username)") {
+            try await sqlite.saveUsers([updated])
+            if disabled { try await sqlite.deleteSessions(username: username) }
+        }
     }
 }

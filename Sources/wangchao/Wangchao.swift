@@ -7,7 +7,7 @@ struct Wangchao: AsyncParsableCommand {
         commandName: "wangchao",
         abstract: "望潮 Wangchao: one intake, one dispatch, a closed loop for grassroots governance.",
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, DemoCommand.self, UserCommand.self, BackupCommand.self,
+            ServeCommand.self, MigrateCommand.self, DemoCommand.self, UserCommand.self, AuditCommand.self, BackupCommand.self,
             RestoreCommand.self, BenchCommand.self,
         ]
     )

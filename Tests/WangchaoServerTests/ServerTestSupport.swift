@@ -217,3 +217,12 @@ func query(_ value: String) -> String {
     allowed.remove(charactersIn: "&=+,")
     return value.addingPercentEncoding(withAllowedCharacters: allowed)!
 }
+
+extension Case {
+    /// The case as the API shows it: personal data masked.
+    var asShown: Case {
+        var shown = self
+        shown.reporter = shown.reporter.masked
+        return shown
+    }
+}

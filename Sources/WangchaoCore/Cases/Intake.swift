@@ -56,6 +56,9 @@ public struct Intake: Sendable, Equatable, Codable {
             if let phone = reporter.phone, !Self.isPlausiblePhone(phone) {
                 throw .invalid(field: "reporter.phone", "电话号码格式不正确")
             }
+            if let idNumber = reporter.idNumber, !IdentityNumber.isValid(idNumber) {
+                throw .invalid(field: "reporter.idNumber", "身份证号码无效（须为 18 位且校验位正确）")
+            }
         }
         let attachments = attachments ?? []
         guard attachments.count <= TransitionInput.maxAttachments else {

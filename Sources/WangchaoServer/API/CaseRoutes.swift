@@ -17,8 +17,8 @@ struct CaseRoutes {
     var routes: [Route] {
         [
             Route(.post, "/api/v1/cases", .signedIn(Intake.allowedRoles), create),
-            Route(.get, "/api/v1/cases", .anyRole, list),
-            Route(.get, "/api/v1/cases/{id}", .anyRole, show),
+            Route(.get, "/api/v1/cases", .anyRole, list).readingPersonalData(),
+            Route(.get, "/api/v1/cases/{id}", .anyRole, show).readingPersonalData(),
             Route(.post, "/api/v1/cases/{id}/transitions", .writers, transition),
         ]
     }

@@ -1,13 +1,17 @@
 import WangchaoCore
 
-/// A case as the API shows it: all its fields, plus, on the detail route, its history and the
+/// A case as the API shows it: all its fields (personal data masked), plus, on the detail route, its history and the
 /// actions the caller may take now.
 struct CaseView: Encodable {
     let subject: Case
     let history: [Transition]?
     let allowedActions: [CaseAction]?
 
+    /// The reporter's phone and identity number are masked for every caller (see
+    /// ``PersonalData``); `POST /cases/{id}/reveal` shows one in full, audited.
     init(_ subject: Case, history: [Transition]? = nil, allowedActions: [CaseAction]? = nil) {
+        var subject = subject
+        subject.reporter = subject.reporter.masked
         self.subject = subject
         self.history = history
         self.allowedActions = allowedActions

@@ -8,6 +8,9 @@ public struct Route: Sendable, CustomStringConvertible {
     public let method: HTTPRequest.Method
     public let path: String
     public let access: AccessRule
+    /// Whether a successful call reads personal data (a reporter's name, a masked phone …):
+    /// such reads are recorded in the audit trail like writes.
+    public private(set) var readsPersonalData = false
     let handler: Handler
 
     init(_ method: HTTPRequest.Method, _ path: String, _ access: AccessRule, _ handler: @escaping Handler) {
@@ -15,6 +18,13 @@ public struct Route: Sendable, CustomStringConvertible {
         self.path = path
         self.access = access
         self.handler = handler
+    }
+
+    /// This route, with its successful calls recorded in the audit trail as reads of personal data.
+    func readingPersonalData() -> Route {
+        var route = self
+        route.readsPersonalData = true
+        return route
     }
 
     /// The names of the path's parameters, e.g. `["id"]` for `/api/v1/cases/{id}`.

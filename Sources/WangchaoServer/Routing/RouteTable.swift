@@ -23,6 +23,7 @@ public struct RouteTable: Sendable {
             + AdminUserRoutes(store: store, hasher: services.hasher).routes
             + AttachmentRoutes(store: store, files: dependencies.attachmentFiles, clock: dependencies.clock).routes
             + TrackRoutes(store: store, categories: dependencies.categories, clock: dependencies.clock).routes
+            + RevealRoutes(store: store).routes
     }
 
     /// A table of the given routes, for tests of ``problems``.

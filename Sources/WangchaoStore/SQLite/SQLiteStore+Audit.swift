@@ -103,3 +103,8 @@ extension Case: AuditTarget {
 extension CaseCreation: AuditTarget {
     public var auditTarget: String { self.case.id }
 }
+
+extension Session: AuditTarget {
+    /// A sign-in is recorded against the account signed in to.
+    public var auditTarget: String { username }
+}
