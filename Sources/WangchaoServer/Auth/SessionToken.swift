@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import WangchaoStore
 
 /// The secrets handed to clients: 32 random bytes, URL-safe base64 (43 characters).
 ///
@@ -16,7 +17,7 @@ public enum SessionToken {
 
     /// The stored form of `token`.
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hex(of: Data(token.utf8))
     }
 
     /// Longer presented tokens are refused without hashing.

@@ -75,6 +75,6 @@ public struct AttachmentFiles: Sendable {
 
     /// The lower-case hex SHA-256 of `bytes`.
     public static func sha256(of bytes: some DataProtocol) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        SHA256.hex(of: bytes)
     }
 }

@@ -53,7 +53,7 @@ public struct AuditEntry: Sendable, Equatable, Codable {
             hasher.update(data: Array("\(field == nil ? -1 : bytes.count):".utf8))
             hasher.update(data: bytes)
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().hexString
     }
 
     /// The hash this row should carry, recomputed from its fields.

@@ -184,6 +184,21 @@ enum SQLiteSchema {
                 ) STRICT;
                 """)
         }
+        // Personal data is stored once: the phone filter keeps a digest, not a second copy.
+        migrator.registerMigration("v5-phone-digest") { db in
+            try db.execute(sql: "ALTER TABLE cases ADD COLUMN reporter_phone_digest TEXT")
+            let phones = try Row.fetchAll(db, sql: "SELECT seq, reporter_phone FROM cases WHERE reporter_phone IS NOT NULL")
+            for row in phones {
+                try db.execute(
+                    sql: "UPDATE cases SET reporter_phone_digest = ? WHERE seq = ?",
+                    arguments: [PhoneDigest.of(row["reporter_phone"]), row["seq"]])
+            }
+            try db.execute(sql: """
+                DROP INDEX cases_phone;
+                ALTER TABLE cases DROP COLUMN reporter_phone;
+                CREATE INDEX cases_phone_digest ON cases(reporter_phone_digest) WHERE reporter_phone_digest IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -129,12 +129,12 @@ extension SQLiteStore {
         try db.execute(
             sql: """
                 INSERT INTO cases (id, number, state, area_code, category, source, priority, assigned_unit_id,
-                    reporter_phone, search_text, version, created_at, updated_at, body)
+                    reporter_phone_digest, search_text, version, created_at, updated_at, body)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 c.id, c.number, c.state.rawValue, c.areaCode, c.category, c.source.rawValue, c.priority.rawValue,
-                c.assignedUnitId, c.reporter.phone, searchText(of: c), c.version, c.createdAt.storedMillis,
+                c.assignedUnitId, PhoneDigest.of(c.reporter.phone), searchText(of: c), c.version, c.createdAt.storedMillis,
                 c.updatedAt.storedMillis, try StoredJSON.encode(c),
             ])
         try writeDerivedRows(of: c, in: db)
@@ -195,6 +195,6 @@ extension SQLiteStore {
 
     /// A stable digest of an intake, to tell a retry from a different submission under the same key.
     static func hash(of intake: Intake) throws -> String {
-        SHA256.hash(data: Data(try StoredJSON.encode(intake).utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hex(of: Data(try StoredJSON.encode(intake).utf8))
     }
 }

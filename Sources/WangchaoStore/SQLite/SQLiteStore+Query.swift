@@ -67,8 +67,8 @@ extension SQLiteStore {
             arguments += [to.storedMillis]
         }
         if let phone = query.reporterPhone {
-            clauses.append("reporter_phone = ?")
-            arguments += [phone]
+            clauses.append("reporter_phone_digest = ?")
+            arguments += [PhoneDigest.of(phone) ?? "-"]
         }
         if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             if CaseNumber.looksLikeNumber(text) {
