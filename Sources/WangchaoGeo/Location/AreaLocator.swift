@@ -13,8 +13,9 @@ import WangchaoCore
 /// 3. Else the hierarchy is descended from the district, each step taking the child whose
 ///    boundary holds the point (same tie rule), and the point goes to the lowest area reached,
 ///    with reason ``LocationResolution/Reason/noMicroGridContainsPoint``.
-/// 4. If not even a town holds it, the district, with reason
-///    ``LocationResolution/Reason/outsideDistrict``.
+/// 4. If not even a town holds it, the district: with reason
+///    ``LocationResolution/Reason/noMicroGridContainsPoint`` when the district's own boundary
+///    holds it, else ``LocationResolution/Reason/outsideDistrict``.
 ///
 /// ```swift
 /// let locator = try AreaLocator(areas: try await store.areas(level: nil, parentCode: nil))
@@ -80,29 +81,37 @@ public struct AreaLocator: Sendable {
         }
         if let found = microGrid(lng: longitude, lat: latitude) { return found }
         let lowest = descend(lng: longitude, lat: latitude)
-        return resolution(lowest, reason: lowest == root ? .outsideDistrict : .noMicroGridContainsPoint)
+        let insideDistrict = shapes[root].map { $0.locate(lng: longitude, lat: latitude) != .outside } ?? false
+        let reason: LocationResolution.Reason =
+            lowest != root || insideDistrict ? .noMicroGridContainsPoint : .outsideDistrict
+        return resolution(lowest, reason: reason)
     }
 
     /// Rules 1 and 2: the index's candidates, strictly inside first, then on the boundary.
+    ///
+    /// The common case (strictly inside one micro-grid) allocates nothing; the candidate lists
+    /// for the reason are gathered in a second pass only when there is a tie to record.
     private func microGrid(lng: Double, lat: Double) -> LocationResolution? {
-        var inside: [Int] = []
-        var onBoundary: [Int] = []
-        for candidate in index.candidates(lng: lng, lat: lat) {
+        let candidates = index.candidates(lng: lng, lat: lat)
+        var inside = -1, insideCount = 0, onBoundaryCount = 0
+        for candidate in candidates {
             let position = microGrids[Int(candidate)]
             switch shapes[position]?.locate(lng: lng, lat: lat) {
-            case .inside: inside.append(position)
-            case .onBoundary: onBoundary.append(position)
+            case .inside:
+                inside = position
+                insideCount += 1
+            case .onBoundary: onBoundaryCount += 1
             case .outside, nil: continue
             }
         }
-        if inside.count == 1 { return resolution(inside[0], reason: .insideMicroGrid) }
-        if inside.count > 1 {
-            let codes = inside.map { areas[$0].code }.sorted()
-            return resolution(lowest(inside), reason: .overlapping(candidates: codes))
-        }
-        guard !onBoundary.isEmpty else { return nil }
-        let codes = onBoundary.map { areas[$0].code }.sorted()
-        return resolution(lowest(onBoundary), reason: .onBoundary(candidates: codes))
+        if insideCount == 1 { return resolution(inside, reason: .insideMicroGrid) }
+        guard insideCount > 0 || onBoundaryCount > 0 else { return nil }
+        let wanted: PointLocation = insideCount > 0 ? .inside : .onBoundary
+        let holding = candidates.map { microGrids[Int($0)] }.filter { shapes[$0]?.locate(lng: lng, lat: lat) == wanted }
+        let codes = holding.map { areas[$0].code }.sorted()
+        let reason: LocationResolution.Reason =
+            insideCount > 0 ? .overlapping(candidates: codes) : .onBoundary(candidates: codes)
+        return resolution(lowest(holding), reason: reason)
     }
 
     /// Rule 3: from the district down, into the child holding the point, as far as it goes.

@@ -30,8 +30,8 @@ public struct LocationResolution: Sendable, Equatable {
         case overlapping(candidates: [String])
         /// No micro-grid holds the point; it went to the lowest area whose boundary holds it.
         case noMicroGridContainsPoint
-        /// No area below the district holds the point (or the district's own boundary does not):
-        /// it went to the district's dispatcher.
+        /// The district's boundary does not hold the point (or the district has none, and no
+        /// area below holds it): it went to the district's dispatcher.
         case outsideDistrict
         /// The coordinate is not a finite latitude/longitude; it went to the district's dispatcher.
         case invalidCoordinate
@@ -46,7 +46,7 @@ extension LocationResolution.Reason: CustomStringConvertible {
         case .onBoundary(let codes): "位于微网格边界上（\(codes.joined(separator: "、"))），按编码最小者归属"
         case .overlapping(let codes): "多个微网格重叠（\(codes.joined(separator: "、"))），按编码最小者归属"
         case .noMicroGridContainsPoint: "不在任何微网格内，归属包含该点的最低一级区域"
-        case .outsideDistrict: "不在本区任何下级区域内，交区级调度"
+        case .outsideDistrict: "不在本区范围内，交区级调度"
         case .invalidCoordinate: "坐标无效，交区级调度"
         }
     }
