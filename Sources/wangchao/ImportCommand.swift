@@ -27,7 +27,7 @@ struct ImportAreasCommand: AsyncParsableCommand {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
-            throw ValidationError("无法读取 \(file)：\(error.localizedDescription)")
+            throw CommandFailure("无法读取 \(file)：\(error.localizedDescription)")
         }
         let sqlite = try store.openStore()
         let existing = try await sqlite.areas(level: nil, parentCode: nil)
@@ -36,7 +36,7 @@ struct ImportAreasCommand: AsyncParsableCommand {
         do {
             areas = try AreaGeoJSON.decode(data, existing: existing)
         } catch {
-            throw ValidationError(error.description)
+            throw CommandFailure(error.description)
         }
         Console.line("校验通过：\(areas.count) 个区域；写入 \(store.path) …")
         try await sqlite.saveAreas(areas)

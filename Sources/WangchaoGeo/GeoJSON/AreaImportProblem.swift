@@ -18,6 +18,8 @@ public struct AreaImportProblem: Sendable, Equatable, CustomStringConvertible {
         case parentNotAllowed
         /// The parent is neither in the file nor already stored.
         case missingParent(String)
+        /// The parent is in the file but its own level cannot be read (reported on its feature).
+        case parentInvalid(String)
         /// The parent exists but its level may not hold this level (a grid under a town, say).
         case levelNotAllowedUnder(parent: String, parentLevel: AreaLevel)
         /// The code does not extend the parent's code by three digits (or a district's is not six).
@@ -55,6 +57,7 @@ public struct AreaImportProblem: Sendable, Equatable, CustomStringConvertible {
         case .parentRequired: "缺少上级 parent"
         case .parentNotAllowed: "区级区域不能有上级"
         case .missingParent(let parent): "上级 \(parent) 既不在文件中，也不在数据库中"
+        case .parentInvalid(let parent): "上级 \(parent) 在文件中，但其层级无效"
         case .levelNotAllowedUnder(let parent, let level): "上级 \(parent) 是\(level.chineseName)，其下不能有这一层级"
         case .codeDoesNotFitParent: "编码不符合规则（区为 6 位；下级为上级编码加 3 位数字）"
         case .secondDistrict(let existing): "已有区级区域 \(existing)"

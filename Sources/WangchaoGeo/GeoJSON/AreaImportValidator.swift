@@ -29,7 +29,7 @@ struct AreaImportValidator {
         var areas: [Area] = []
         for (index, feature) in features.enumerated() {
             var found: [AreaImportProblem.Reason] = []
-            let area = check(feature, levels: levels, districts: districts, into: &found)
+            let area = check(feature, levels: levels, firstIndexOf: firstIndexByCode, districts: districts, into: &found)
             problems += found.map { AreaImportProblem(featureIndex: index, code: feature.code, reason: $0) }
             if found.isEmpty, let area { areas.append(area) }
         }
@@ -41,7 +41,7 @@ struct AreaImportValidator {
 
     /// The feature as an area, appending its problems to `problems`.
     private func check(
-        _ feature: RawAreaFeature, levels: [String: AreaLevel], districts: Set<String>,
+        _ feature: RawAreaFeature, levels: [String: AreaLevel], firstIndexOf: [String: Int], districts: Set<String>,
         into problems: inout [AreaImportProblem.Reason]
     ) -> Area? {
         guard feature.isFeature else {
@@ -71,6 +71,8 @@ struct AreaImportValidator {
                 if !parentLevel.allowedChildLevels.contains(level) {
                     problems.append(.levelNotAllowedUnder(parent: parent, parentLevel: parentLevel))
                 }
+            } else if firstIndexOf[parent] != nil {
+                problems.append(.parentInvalid(parent))
             } else {
                 problems.append(.missingParent(parent))
             }
