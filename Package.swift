@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "wangchao", targets: ["wangchao"]),
         .library(name: "WangchaoCore", targets: ["WangchaoCore"]),
+        .library(name: "WangchaoGeo", targets: ["WangchaoGeo"]),
         .library(name: "WangchaoStore", targets: ["WangchaoStore"]),
         .library(name: "WangchaoServer", targets: ["WangchaoServer"]),
         .library(name: "WangchaoTesting", targets: ["WangchaoTesting"]),
@@ -42,6 +43,12 @@ let package = Package(
             name: "WangchaoDemo",
             dependencies: ["WangchaoCore"],
             resources: [.copy("Resources/xiaoshan-areas.tsv")],
+            swiftSettings: swiftSettings
+        ),
+        // Geometry: point-in-polygon, a spatial index, point → area chain, GeoJSON import/export. Pure.
+        .target(
+            name: "WangchaoGeo",
+            dependencies: ["WangchaoCore"],
             swiftSettings: swiftSettings
         ),
         // Persistence behind one protocol; SQLite (GRDB, WAL, synchronous=FULL) is the embedded default.
@@ -88,6 +95,7 @@ let package = Package(
                 "WangchaoStore",
                 "WangchaoServer",
                 "WangchaoDemo",
+                "WangchaoGeo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -103,6 +111,9 @@ let package = Package(
         ),
         .testTarget(name: "WangchaoCoreTests", dependencies: ["WangchaoCore", "WangchaoTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "WangchaoDemoTests", dependencies: ["WangchaoDemo", "WangchaoCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "WangchaoGeoTests", dependencies: ["WangchaoGeo", "WangchaoDemo", "WangchaoTesting"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "WangchaoStoreTests", dependencies: ["WangchaoStore", "WangchaoTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WangchaoServerTests",
