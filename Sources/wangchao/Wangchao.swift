@@ -8,7 +8,7 @@ struct Wangchao: AsyncParsableCommand {
         abstract: "望潮 Wangchao: one intake, one dispatch, a closed loop for grassroots governance.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, DemoCommand.self, UserCommand.self, BackupCommand.self,
-            RestoreCommand.self, BenchCommand.self,
+            RestoreCommand.self, BenchCommand.self, AddressCommand.self,
         ]
     )
 }

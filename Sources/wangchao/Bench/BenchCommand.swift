@@ -2,5 +2,5 @@ import ArgumentParser
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure Wangchao on this machine.", subcommands: [IntakeBench.self])
+        commandName: "bench", abstract: "Measure Wangchao on this machine.", subcommands: [IntakeBench.self, AddressBench.self])
 }

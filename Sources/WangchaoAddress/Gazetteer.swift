@@ -1,0 +1,237 @@
+import Foundation
+
+/// Every province, prefecture, county-level unit and town of China with its code (MCA list of
+/// 2025-12-31), their short and former names, and the villages/communities of each town.
+///
+/// Loaded from two text resources (see Resources/README.md) rather than compiled in: a literal of
+/// this size stalls the compiler, and the text loads in tens of milliseconds.
+public final class Gazetteer: Sendable {
+    let units: [AdminUnit]
+    let children: [[Int32]]
+    /// Names (and every prefix of a name) by hash; the value is a slot in `hits`, or -1 for a
+    /// prefix that is not itself a name. Prefixes let the scan stop as soon as no name can follow.
+    let lexicon: [NameHash: Int32]
+    let hits: [[NameHit]]
+    let maximumNameLength: Int
+    /// Full and short names of each unit as scalars, for one-wrong-character comparison.
+    let fullNames: [[UInt32]]
+    let shortNames: [[[UInt32]]]
+    /// County-level full names with one position wildcarded (肖山区 → 萧山区 with no upper level).
+    let countyTypos: [NameHash: [Int32]]
+    let codeIndex: [String: Int32]
+    private let villageBytes: [UInt8]
+    private let villageRanges: [Int32: Range<Int>]
+    private let villageCache = VillageCache()
+
+    public enum LoadError: Error, CustomStringConvertible {
+        case missingResource(String)
+
+        public var description: String {
+            switch self {
+            case .missingResource(let name): "gazetteer resource \(name) is missing from the bundle"
+            }
+        }
+    }
+
+    /// The gazetteer shipped with the package, loaded once per process.
+    public static func bundled() throws -> Gazetteer {
+        try shared.get()
+    }
+
+    private static let shared: Result<Gazetteer, any Error> = Result {
+        guard let admin = Bundle.module.url(forResource: "admin", withExtension: "tsv") else {
+            throw LoadError.missingResource("admin.tsv")
+        }
+        guard let villages = Bundle.module.url(forResource: "villages", withExtension: "tsv") else {
+            throw LoadError.missingResource("villages.tsv")
+        }
+        return Gazetteer(
+            admin: [UInt8](try Data(contentsOf: admin)), villages: [UInt8](try Data(contentsOf: villages)))
+    }
+
+    /// Parses `admin.tsv` and indexes `villages.tsv` by town (the village names themselves are
+    /// decoded per county on first use).
+    init(admin: [UInt8], villages: [UInt8]) {
+        struct Row {
+            var level: Int
+            var code: String
+            var parent: String
+            var name: String
+            var shorts: [String]
+            var former: [String]
+            var formerParent: String
+        }
+        var rows: [Row] = []
+        rows.reserveCapacity(42_000)
+        forEachLine(admin) { line in
+            let f = fields(line)
+            guard f.count >= 4, let level = Int(f[0]), (1...4).contains(level) else { return }
+            let list = { (i: Int) -> [String] in
+                i < f.count ? f[i].split(separator: ",").map(String.init).filter { $0.unicodeScalars.count >= 2 } : []
+            }
+            rows.append(
+                Row(
+                    level: level, code: f[1], parent: f[2], name: f[3], shorts: list(4), former: list(5),
+                    formerParent: f.count > 6 ? f[6] : ""))
+        }
+        var codeIndex: [String: Int32] = [:]
+        codeIndex.reserveCapacity(rows.count)
+        for (i, r) in rows.enumerated() { codeIndex[r.code] = Int32(i) }
+
+        var units: [AdminUnit] = []
+        var children = [[Int32]](repeating: [], count: rows.count)
+        var lexicon: [NameHash: Int32] = [:]
+        lexicon.reserveCapacity(300_000)
+        var hits: [[NameHit]] = []
+        var longest = 0
+        var fullNames: [[UInt32]] = []
+        var shortNames: [[[UInt32]]] = []
+        var countyTypos: [NameHash: [Int32]] = [:]
+
+        func insert(_ name: [UInt32], _ hit: NameHit) {
+            var h = NameHash()
+            for (i, s) in name.enumerated() {
+                h.add(s)
+                if i == name.count - 1 {
+                    if let slot = lexicon[h], slot >= 0 {
+                        hits[Int(slot)].append(hit)
+                    } else {
+                        lexicon[h] = Int32(hits.count)
+                        hits.append([hit])
+                    }
+                } else if lexicon[h] == nil {
+                    lexicon[h] = -1
+                }
+            }
+            longest = max(longest, name.count)
+        }
+
+        for (i, r) in rows.enumerated() {
+            let parent = codeIndex[r.parent] ?? -1
+            let unit = AdminUnit(
+                code: r.code, name: r.name, level: AdminLevel(rawValue: r.level) ?? .town, parent: parent,
+                formerParent: codeIndex[r.formerParent] ?? -1)
+            units.append(unit)
+            if parent >= 0 { children[Int(parent)].append(Int32(i)) }
+            let full = r.name.scalarValues
+            fullNames.append(full)
+            insert(full, NameHit(unit: Int32(i), kind: .full))
+            let shorts = r.shorts.map(\.scalarValues)
+            shortNames.append(shorts)
+            for s in shorts { insert(s, NameHit(unit: Int32(i), kind: .short)) }
+            for s in r.former { insert(s.scalarValues, NameHit(unit: Int32(i), kind: .former)) }
+            if unit.level == .county && full.count >= 3 {
+                for j in 0..<(full.count - 1) {
+                    countyTypos[NameHash.of(full[...], wildcardAt: j), default: []].append(Int32(i))
+                }
+            }
+        }
+
+        var ranges: [Int32: Range<Int>] = [:]
+        ranges.reserveCapacity(40_000)
+        var start = 0
+        let count = villages.count
+        while start < count {
+            var end = start
+            while end < count && villages[end] != 0x0A { end += 1 }
+            if villages[start] != 0x23, let tab = villages[start..<end].firstIndex(of: 0x09) {
+                let code = String(decoding: villages[start..<tab], as: UTF8.self)
+                if let town = codeIndex[code] { ranges[town] = (tab + 1)..<end }
+            }
+            start = end + 1
+        }
+
+        self.units = units
+        self.children = children
+        self.lexicon = lexicon
+        self.hits = hits
+        self.maximumNameLength = longest
+        self.fullNames = fullNames
+        self.shortNames = shortNames
+        self.countyTypos = countyTypos
+        self.codeIndex = codeIndex
+        self.villageBytes = villages
+        self.villageRanges = ranges
+    }
+
+    /// Number of units at each level, for reports and tests.
+    public var unitCount: Int { units.count }
+
+    /// The unit with this code, its name and level.
+    public func unit(code: String) -> (name: String, level: AdminLevel)? {
+        guard let i = codeIndex[code] else { return nil }
+        return (units[Int(i)].name, units[Int(i)].level)
+    }
+
+    func parent(_ unit: Int32) -> Int32 { unit >= 0 ? units[Int(unit)].parent : -1 }
+
+    func level(_ unit: Int32) -> AdminLevel { units[Int(unit)].level }
+
+    /// Whether `ancestor` is above `unit` now, or was above it before a recorded transfer.
+    func isAncestor(_ ancestor: Int32, of unit: Int32) -> Bool {
+        var u = unit
+        var first = true
+        while u >= 0 {
+            let au = units[Int(u)]
+            if au.parent == ancestor { return true }
+            if first && au.formerParent >= 0 && isOrAbove(ancestor, au.formerParent) { return true }
+            first = false
+            u = au.parent
+        }
+        return false
+    }
+
+    private func isOrAbove(_ ancestor: Int32, _ unit: Int32) -> Bool {
+        var u = unit
+        while u >= 0 {
+            if u == ancestor { return true }
+            u = units[Int(u)].parent
+        }
+        return false
+    }
+
+    /// The unit at `level` on the way up from `unit` (itself included), or -1.
+    func ancestor(of unit: Int32, at level: AdminLevel) -> Int32 {
+        var u = unit
+        while u >= 0 {
+            if units[Int(u)].level == level { return u }
+            if units[Int(u)].level < level { return -1 }
+            u = units[Int(u)].parent
+        }
+        return -1
+    }
+
+    /// The villages of the county (or prefecture) `scope`, indexed on first use.
+    func villages(under scope: Int32) -> VillageScope {
+        villageCache.scope(scope) {
+            var entries: [(name: [UInt32], town: Int32)] = []
+            for town in children[Int(scope)] where units[Int(town)].level == .town {
+                guard let range = villageRanges[town] else { continue }
+                var s = range.lowerBound
+                while s < range.upperBound {
+                    var e = s
+                    while e < range.upperBound && villageBytes[e] != 0x7C { e += 1 }
+                    if e > s {
+                        entries.append((String(decoding: villageBytes[s..<e], as: UTF8.self).scalarValues, town))
+                    }
+                    s = e + 1
+                }
+            }
+            return VillageScope(entries: entries)
+        }
+    }
+}
+
+private func forEachLine(_ bytes: [UInt8], _ body: (ArraySlice<UInt8>) -> Void) {
+    var start = 0
+    while start < bytes.count {
+        var end = start
+        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        if end > start && bytes[start] != 0x23 { body(bytes[start..<end]) }
+        start = end + 1
+    }
+}
+
+private func fields(_ line: ArraySlice<UInt8>) -> [String] {
+    line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+}

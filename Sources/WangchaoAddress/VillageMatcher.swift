@@ -1,0 +1,52 @@
+/// A village or community read at a given position, exactly or with one wrong character.
+struct VillageMatch {
+    var end: Int
+    var name: [UInt32]
+    var town: Int32
+    var corrected: Bool
+    /// Other towns of the county that have a village of the same name.
+    var otherTowns: [Int32]
+}
+
+enum VillageMatcher {
+    /// The longest village of `scope` starting at `at`, preferring those of `town` when known.
+    static func match(_ scope: VillageScope, in s: [UInt32], at: Int, town: Int32, allowTypo: Bool) -> VillageMatch? {
+        let limit = min(scope.maximumLength, s.count - at)
+        guard limit >= 2 else { return nil }
+        var hashes: [NameHash] = []
+        hashes.reserveCapacity(limit)
+        var h = NameHash()
+        for i in 0..<limit {
+            h.add(s[at + i])
+            hashes.append(h)
+        }
+        for length in stride(from: limit, through: 2, by: -1) {
+            if let ids = scope.exact[hashes[length - 1]] {
+                return pick(ids, scope: scope, end: at + length, town: town, corrected: false)
+            }
+        }
+        guard allowTypo, limit >= 3 else { return nil }
+        for length in stride(from: limit, through: 3, by: -1) {
+            let window = s[at..<(at + length)]
+            var ids: [Int32] = []
+            for j in 0..<(length - 1) where TextNormalizer.isHan(window[at + j]) {
+                if let found = scope.typo[NameHash.of(window, wildcardAt: j)] {
+                    for id in found where !ids.contains(id) { ids.append(id) }
+                }
+            }
+            let distinct = Set(ids.map { scope.names[Int($0)] })
+            if distinct.count == 1 {
+                return pick(ids, scope: scope, end: at + length, town: town, corrected: true)
+            }
+        }
+        return nil
+    }
+
+    private static func pick(_ ids: [Int32], scope: VillageScope, end: Int, town: Int32, corrected: Bool) -> VillageMatch {
+        let chosen = ids.first { scope.towns[Int($0)] == town } ?? ids[0]
+        let others = ids.map { scope.towns[Int($0)] }.filter { $0 != scope.towns[Int(chosen)] }
+        return VillageMatch(
+            end: end, name: scope.names[Int(chosen)], town: scope.towns[Int(chosen)], corrected: corrected,
+            otherTowns: town >= 0 ? [] : Array(Set(others)).sorted())
+    }
+}
