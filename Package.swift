@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "WangchaoAddress",
             exclude: ["Resources/README.md"],
-            resources: [.copy("Resources/admin.tsv"), .copy("Resources/villages.tsv")],
+            resources: [.copy("Resources/admin.tsv"), .copy("Resources/villages.tsv"), .copy("Resources/pinyin.tsv")],
             swiftSettings: swiftSettings
         ),
         // Persistence behind one protocol; SQLite (GRDB, WAL, synchronous=FULL) is the embedded default.

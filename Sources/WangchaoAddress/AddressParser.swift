@@ -55,15 +55,17 @@ public struct AddressParser: Sendable {
             return -1
         }
 
-        // A town read from its short form may really be the start of a village's name (新街村).
-        if let last = path.last, gazetteer.level(last.unit) == .town, last.kind != .full {
-            let scope = gazetteer.villages(under: gazetteer.parent(last.unit))
-            if let v = VillageMatcher.match(scope, in: s, at: last.start, town: -1, allowTypo: false),
+        // A town read from its short form may really be the start of a village's name (新街村),
+        // checked under the county read before it too: 萧山区临江村 is a village of 萧山区, not the
+        // 临江街道 that went to 钱塘区. Then the town is dropped and the village read below.
+        if let last = path.last, path.count >= 2, gazetteer.level(last.unit) == .town, last.kind != .full {
+            let county = path[path.count - 2].unit
+            if villageScope(county) == county,
+                let v = VillageMatcher.match(gazetteer.villages(under: county), in: s, at: last.start, town: -1, allowTypo: false),
                 v.end > last.end
             {
                 path.removeLast()
-                deepest = gazetteer.parent(last.unit)
-                village = v
+                deepest = county
             }
         }
 
@@ -81,7 +83,8 @@ public struct AddressParser: Sendable {
             }
             if village == nil {
                 let town = gazetteer.level(deepest) == .town ? deepest : -1
-                village = VillageMatcher.match(scope, in: s, at: anchor, town: town, allowTypo: true)
+                village = VillageMatcher.match(
+                    scope, in: s, at: anchor, town: town, allowTypo: true, gazetteer: gazetteer)
             }
         }
 

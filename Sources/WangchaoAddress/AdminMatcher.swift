@@ -44,11 +44,12 @@ struct AdminMatcher {
         return found
     }
 
-    /// A short name followed by 路/街/巷/道 (possibly after 东西南北中 or 大) is a road: 长安西巷.
+    /// A short name followed by 路/街/巷/道 (possibly after 东西南北中 and 大) is a road: 长安西巷,
+    /// 龙山西大道.
     static func looksLikeRoad(_ s: [UInt32], after j: Int) -> Bool {
-        guard j < s.count else { return false }
         var k = j
-        if isDirection(s[k]) || s[k] == 0x5927 /* 大 */ { k += 1 }
+        if k < s.count && isDirection(s[k]) { k += 1 }
+        if k < s.count && s[k] == 0x5927 /* 大 */ { k += 1 }
         guard k < s.count else { return false }
         return isRoadSuffix(s[k])
     }
@@ -83,11 +84,14 @@ struct AdminMatcher {
             let needsAncestor = level == .town && m.kind != .full
             var b: Double = needsAncestor ? -1 : weight(m)
             var p = -1
+            let unit = gazetteer.units[Int(m.unit)]
             for j in 0..<i {
                 let o = mentions[j]
                 guard best[j] >= 0, o.end <= m.start, gazetteer.level(o.unit) < level,
                     gazetteer.isAncestor(o.unit, of: m.unit)
                 else { continue }
+                // …and only right under its own county (or former county): 山南浪卡子 is the county.
+                if needsAncestor && o.unit != unit.parent && o.unit != unit.formerParent { continue }
                 let c = best[j] + weight(m)
                 if c > b + 1e-9 {
                     b = c
@@ -102,14 +106,15 @@ struct AdminMatcher {
         guard top >= 0 else { return Chain(mentions: [], ends: []) }
         var tied: [Int] = []
         for i in 0..<k where best[i] >= top - 1e-9 { tied.append(i) }
-        // Prefer 浙江省 among equals, then the deeper end, then the smaller code.
+        // Prefer 浙江省 among equals, then the higher level (承德 is 承德市 before 承德县), then the
+        // smaller code.
         tied.sort { a, b in
             let ua = gazetteer.units[Int(mentions[a].unit)]
             let ub = gazetteer.units[Int(mentions[b].unit)]
             let za = ua.code.hasPrefix("33")
             let zb = ub.code.hasPrefix("33")
             if za != zb { return za }
-            if ua.level != ub.level { return ua.level > ub.level }
+            if ua.level != ub.level { return ua.level < ub.level }
             return ua.code < ub.code
         }
         var chain: [Mention] = []

@@ -32,7 +32,8 @@ struct DetailParser {
             }
             k -= 1
         }
-        if roadEnd > i + 1 {
+        // A road is followed by its number (or the end): 靠近路口 is chatter, not a road.
+        if roadEnd > i + 1 && (roadEnd == runEnd || ChineseNumeral.isNumeral(s[roadEnd])) {
             d.road = s[i..<roadEnd].string
             i = roadEnd
         }

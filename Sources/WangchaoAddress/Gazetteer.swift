@@ -19,6 +19,9 @@ public final class Gazetteer: Sendable {
     /// County-level full names with one position wildcarded (肖山区 → 萧山区 with no upper level).
     let countyTypos: [NameHash: [Int32]]
     let codeIndex: [String: Int32]
+    /// Toneless readings of each character, numbered: a one-character typo that sounds the same
+    /// (肖/萧, 按/安) is far likelier than any other, which is how 肖山区 finds 萧山区 among ?山区.
+    let readings: [UInt32: [UInt16]]
     private let villageBytes: [UInt8]
     private let villageRanges: [Int32: Range<Int>]
     private let villageCache = VillageCache()
@@ -45,13 +48,17 @@ public final class Gazetteer: Sendable {
         guard let villages = Bundle.module.url(forResource: "villages", withExtension: "tsv") else {
             throw LoadError.missingResource("villages.tsv")
         }
+        guard let pinyin = Bundle.module.url(forResource: "pinyin", withExtension: "tsv") else {
+            throw LoadError.missingResource("pinyin.tsv")
+        }
         return Gazetteer(
-            admin: [UInt8](try Data(contentsOf: admin)), villages: [UInt8](try Data(contentsOf: villages)))
+            admin: [UInt8](try Data(contentsOf: admin)), villages: [UInt8](try Data(contentsOf: villages)),
+            pinyin: [UInt8](try Data(contentsOf: pinyin)))
     }
 
     /// Parses `admin.tsv` and indexes `villages.tsv` by town (the village names themselves are
     /// decoded per county on first use).
-    init(admin: [UInt8], villages: [UInt8]) {
+    init(admin: [UInt8], villages: [UInt8], pinyin: [UInt8]) {
         struct Row {
             var level: Int
             var code: String
@@ -141,6 +148,19 @@ public final class Gazetteer: Sendable {
             start = end + 1
         }
 
+        var readings: [UInt32: [UInt16]] = [:]
+        var readingIDs: [String: UInt16] = [:]
+        forEachLine(pinyin) { line in
+            let f = fields(line)
+            guard f.count == 2, let c = f[0].unicodeScalars.first?.value else { return }
+            readings[c] = f[1].split(separator: ",").map { r in
+                if let id = readingIDs[String(r)] { return id }
+                let id = UInt16(readingIDs.count)
+                readingIDs[String(r)] = id
+                return id
+            }
+        }
+        self.readings = readings
         self.units = units
         self.children = children
         self.lexicon = lexicon
@@ -161,6 +181,12 @@ public final class Gazetteer: Sendable {
     public func unit(code: String) -> (name: String, level: AdminLevel)? {
         guard let i = codeIndex[code] else { return nil }
         return (units[Int(i)].name, units[Int(i)].level)
+    }
+
+    /// Whether two characters share a reading (tones ignored).
+    func soundAlike(_ a: UInt32, _ b: UInt32) -> Bool {
+        guard let ra = readings[a], let rb = readings[b] else { return false }
+        return ra.contains { rb.contains($0) }
     }
 
     func parent(_ unit: Int32) -> Int32 { unit >= 0 ? units[Int(unit)].parent : -1 }

@@ -3,20 +3,60 @@
 /// Within a known parent the candidates are few, so they are compared directly; without one,
 /// county names are looked up by keys with one position wildcarded, so the search stays a
 /// handful of hash lookups. The last character (区/县/镇/村) must be right: a name that differs
-/// there (新田村 against 新田镇) is another kind of place, not a typo.
+/// there (新田村 against 新田镇) is another kind of place, not a typo. When several names fit
+/// (肖山区: 萧山区, 黄山区, 佛山区…), the one whose wrong character sounds the same wins, then the
+/// one with a known place right after it.
 struct TypoMatcher {
     let gazetteer: Gazetteer
 
-    /// Whether `name` equals `s[at...]` with at most one differing position, not the last.
-    static func matchesWithOneTypo(_ name: [UInt32], _ s: [UInt32], at: Int) -> Bool {
-        guard at + name.count <= s.count, name.count >= 2 else { return false }
-        var diffs = 0
+    struct Candidate {
+        var mention: Mention
+        var homophone: Bool
+    }
+
+    /// The position where `name` differs from `s[at...]` when it differs in exactly one
+    /// character that is not the last; nil otherwise.
+    static func typoPosition(_ name: [UInt32], _ s: [UInt32], at: Int) -> Int? {
+        guard at >= 0, at + name.count <= s.count, name.count >= 2 else { return nil }
+        var position: Int?
         for (i, v) in name.enumerated() where s[at + i] != v {
-            if i == name.count - 1 || !TextNormalizer.isHan(s[at + i]) { return false }
-            diffs += 1
-            if diffs > 1 { return false }
+            if i == name.count - 1 || !TextNormalizer.isHan(s[at + i]) || position != nil { return nil }
+            position = i
         }
-        return diffs == 1
+        return position
+    }
+
+    func candidate(_ unit: Int32, _ name: [UInt32], kind: NameKind, in s: [UInt32], at: Int) -> Candidate? {
+        guard let p = Self.typoPosition(name, s, at: at) else { return nil }
+        return Candidate(
+            mention: Mention(start: at, end: at + name.count, unit: unit, kind: kind, corrected: true),
+            homophone: gazetteer.soundAlike(name[p], s[at + p]))
+    }
+
+    /// The single best candidate: the only one, else the only homophone, else the only one
+    /// (among the homophones if any) for which `followed` holds.
+    static func choose(_ candidates: [Candidate], followed: (Candidate) -> Bool) -> Candidate? {
+        if candidates.count <= 1 { return candidates.first }
+        let homophones = candidates.filter(\.homophone)
+        if homophones.count == 1 { return homophones[0] }
+        let pool = homophones.isEmpty ? candidates : homophones
+        let confirmed = pool.filter(followed)
+        return confirmed.count == 1 ? confirmed[0] : nil
+    }
+
+    /// Whether a town or village of `county` is written right after `end`.
+    func placeFollows(_ county: Int32, in s: [UInt32], at end: Int) -> Bool {
+        var at = end
+        while at < s.count && s[at] == TextNormalizer.space { at += 1 }
+        guard at < s.count else { return false }
+        for t in gazetteer.children[Int(county)] {
+            let names = [gazetteer.fullNames[Int(t)]] + gazetteer.shortNames[Int(t)]
+            for name in names where at + name.count <= s.count && s[at..<(at + name.count)].elementsEqual(name) {
+                return true
+            }
+        }
+        let scope = gazetteer.villages(under: county)
+        return VillageMatcher.match(scope, in: s, at: at, town: -1, allowTypo: false) != nil
     }
 
     /// A county under `scope` (a prefecture or province) written with one wrong character at `at`.
@@ -29,58 +69,72 @@ struct TypoMatcher {
             default: break
             }
         }
-        let allowShort = gazetteer.level(scope) == .prefecture
-        var found: [Mention] = []
+        let underPrefecture = gazetteer.level(scope) == .prefecture
+        var found: [Candidate] = []
         for c in counties {
             let full = gazetteer.fullNames[Int(c)]
-            if full.count >= 3 && Self.matchesWithOneTypo(full, s, at: at) {
-                found.append(Mention(start: at, end: at + full.count, unit: c, kind: .full, corrected: true))
+            if full.count >= 3, let m = candidate(c, full, kind: .full, in: s, at: at) {
+                found.append(m)
                 continue
             }
-            guard allowShort else { continue }
-            for short in gazetteer.shortNames[Int(c)] where Self.matchesWithOneTypo(short, s, at: at) {
-                found.append(Mention(start: at, end: at + short.count, unit: c, kind: .short, corrected: true))
-                break
+            // A short form has no suffix to vouch for it: only a same-sounding character is
+            // believed, and under a province only when a town or village of it follows.
+            for short in gazetteer.shortNames[Int(c)] {
+                if let m = candidate(c, short, kind: .short, in: s, at: at), m.homophone,
+                    underPrefecture || placeFollows(c, in: s, at: m.mention.end)
+                {
+                    found.append(m)
+                    break
+                }
             }
         }
-        return found.count == 1 ? found[0] : found.first { $0.kind == .full && found.filter { $0.kind == .full }.count == 1 }
+        return Self.choose(found) { placeFollows($0.mention.unit, in: s, at: $0.mention.end) }?.mention
     }
 
     /// A county anywhere in China written with one wrong character, near the start of the text.
     func county(in s: [UInt32]) -> Mention? {
         let limit = min(s.count, 24)
         for start in 0..<limit where TextNormalizer.isHan(s[start]) {
+            var found: [Candidate] = []
             for length in stride(from: 6, through: 3, by: -1) where start + length <= s.count {
                 let window = s[start..<(start + length)]
-                var found: Set<Int32> = []
+                var units: Set<Int32> = []
                 for j in 0..<(length - 1) {
-                    if let units = gazetteer.countyTypos[NameHash.of(window, wildcardAt: j)] {
-                        found.formUnion(units)
-                    }
+                    if let u = gazetteer.countyTypos[NameHash.of(window, wildcardAt: j)] { units.formUnion(u) }
                 }
-                if found.count == 1, let unit = found.first {
-                    return Mention(start: start, end: start + length, unit: unit, kind: .full, corrected: true)
+                for u in units.sorted() {
+                    if let c = candidate(u, gazetteer.fullNames[Int(u)], kind: .full, in: s, at: start) { found.append(c) }
                 }
+            }
+            if let best = Self.choose(found, followed: { placeFollows($0.mention.unit, in: s, at: $0.mention.end) }) {
+                return best.mention
             }
         }
         return nil
     }
 
     /// A town of `county` written at `at` with one wrong character (full name, or a short
-    /// form of three or more characters).
+    /// form of three or more characters whose wrong character sounds right).
     func town(under county: Int32, in s: [UInt32], at: Int) -> Mention? {
-        var found: [Mention] = []
+        var found: [Candidate] = []
         for t in gazetteer.children[Int(county)] where gazetteer.level(t) == .town {
             let full = gazetteer.fullNames[Int(t)]
-            if full.count >= 3 && Self.matchesWithOneTypo(full, s, at: at) {
-                found.append(Mention(start: at, end: at + full.count, unit: t, kind: .full, corrected: true))
+            if full.count >= 3, let m = candidate(t, full, kind: .full, in: s, at: at) {
+                found.append(m)
                 continue
             }
-            for short in gazetteer.shortNames[Int(t)] where short.count >= 3 && Self.matchesWithOneTypo(short, s, at: at) {
-                found.append(Mention(start: at, end: at + short.count, unit: t, kind: .short, corrected: true))
-                break
+            for short in gazetteer.shortNames[Int(t)] where short.count >= 3 {
+                if let m = candidate(t, short, kind: .short, in: s, at: at), m.homophone {
+                    found.append(m)
+                    break
+                }
             }
         }
-        return found.count == 1 ? found[0] : nil
+        return Self.choose(found) { c in
+            let scope = gazetteer.villages(under: county)
+            var at = c.mention.end
+            while at < s.count && s[at] == TextNormalizer.space { at += 1 }
+            return VillageMatcher.match(scope, in: s, at: at, town: -1, allowTypo: false)?.town == c.mention.unit
+        }?.mention
     }
 }

@@ -10,7 +10,9 @@ struct VillageMatch {
 
 enum VillageMatcher {
     /// The longest village of `scope` starting at `at`, preferring those of `town` when known.
-    static func match(_ scope: VillageScope, in s: [UInt32], at: Int, town: Int32, allowTypo: Bool) -> VillageMatch? {
+    static func match(
+        _ scope: VillageScope, in s: [UInt32], at: Int, town: Int32, allowTypo: Bool, gazetteer: Gazetteer? = nil
+    ) -> VillageMatch? {
         let limit = min(scope.maximumLength, s.count - at)
         guard limit >= 2 else { return nil }
         var hashes: [NameHash] = []
@@ -34,9 +36,23 @@ enum VillageMatcher {
                     for id in found where !ids.contains(id) { ids.append(id) }
                 }
             }
-            let distinct = Set(ids.map { scope.names[Int($0)] })
-            if distinct.count == 1 {
-                return pick(ids, scope: scope, end: at + length, town: town, corrected: true)
+            guard !ids.isEmpty else { continue }
+            // Rank: same sound at the wrong character, then in the town already read.
+            var ranked = ids
+            if let gazetteer {
+                let alike = ids.filter { id in
+                    let name = scope.names[Int(id)]
+                    guard let p = TypoMatcher.typoPosition(name, s, at: at) else { return false }
+                    return gazetteer.soundAlike(name[p], s[at + p])
+                }
+                if !alike.isEmpty { ranked = alike }
+            }
+            if town >= 0 {
+                let inTown = ranked.filter { scope.towns[Int($0)] == town }
+                if !inTown.isEmpty { ranked = inTown }
+            }
+            if Set(ranked.map { scope.names[Int($0)] }).count == 1 {
+                return pick(ranked, scope: scope, end: at + length, town: town, corrected: true)
             }
         }
         return nil

@@ -29,6 +29,13 @@ def wheel(dir_, prefix):
     sys.exit(f"no {prefix} wheel in {dir_}")
 
 
+TONES = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
+
+
+def strip_tone(s):
+    return s.lower().translate(TONES)
+
+
 def generic_short(name, level):
     if level == 4:
         for s in TOWN_SUFFIXES:
@@ -141,6 +148,31 @@ def main(src, out):
         f.write("# town code\tvillages/communities separated by |  (jionlp 1.5.31 china_location, Apache-2.0)\n")
         for code in sorted(merged):
             f.write(code + "\t" + "|".join(sorted(merged[code])) + "\n")
+    # Toneless readings of every character used in a name, so that a one-character typo can be
+    # told apart by sound (肖山区 -> 萧山区, not 黄山区): most such typos are homophones.
+    chars = set()
+    for u in units.values():
+        chars.update(u["name"])
+    for names in merged.values():
+        for n in names:
+            chars.update(n)
+    readings = {}
+    dictionary = zipfile.ZipFile(io.BytesIO(jio.read("jionlp/dictionary/chinese_char_dictionary.zip")))
+    for line in dictionary.read("chinese_char_dictionary.txt").decode("utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 8 or parts[0] not in chars:
+            continue
+        found = []
+        for r in re.findall(r"\[([^\]]+)\]", parts[7]):
+            r = strip_tone(r.strip().split()[0] if r.strip() else "")
+            if r and r.isascii() and r.isalpha() and r not in found:
+                found.append(r)
+        if found:
+            readings[parts[0]] = found
+    with open(os.path.join(out, "pinyin.tsv"), "w", encoding="utf-8") as f:
+        f.write("# character\ttoneless readings (jionlp 1.5.31 chinese_char_dictionary, Apache-2.0)\n")
+        for c in sorted(readings):
+            f.write(c + "\t" + ",".join(readings[c]) + "\n")
     print(f"admin units {len(divisions)}; villages kept {kept}, dropped (town not in MCA list) {dropped}")
 
 
