@@ -31,8 +31,7 @@ public struct AddressParser: Sendable {
                 extra = typos.county(in: s)
             }
             if let extra {
-                mentions.append(extra)
-                mentions.sort { $0.start < $1.start || ($0.start == $1.start && $0.end < $1.end) }
+                mentions = matcher.mentions(in: s, seeds: [extra])
                 chain = matcher.bestChain(mentions)
             }
         }

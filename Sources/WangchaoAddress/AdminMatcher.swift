@@ -24,8 +24,9 @@ struct AdminMatcher {
         var ends: [Int32]
     }
 
-    func mentions(in s: [UInt32]) -> [Mention] {
-        var found: [Mention] = []
+    /// Every name in `s`, ordered by start; `seeds` (corrected names) count as read.
+    func mentions(in s: [UInt32], seeds: [Mention] = []) -> [Mention] {
+        var found: [Mention] = seeds
         let n = s.count
         for i in 0..<n where TextNormalizer.isHan(s[i]) {
             var h = NameHash()
@@ -37,9 +38,20 @@ struct AdminMatcher {
                 guard slot >= 0 else { continue }
                 for hit in gazetteer.hits[Int(slot)] {
                     if hit.kind != .full && Self.looksLikeRoad(s, after: j) { continue }
+                    // A town's short form counts only right under its own county, which must then
+                    // have been read before it: dropping the rest here keeps the chain search small.
+                    if hit.kind != .full && gazetteer.level(hit.unit) == .town {
+                        let unit = gazetteer.units[Int(hit.unit)]
+                        if !found.contains(where: { ($0.unit == unit.parent || $0.unit == unit.formerParent) && $0.end <= i }) {
+                            continue
+                        }
+                    }
                     found.append(Mention(start: i, end: j, unit: hit.unit, kind: hit.kind))
                 }
             }
+        }
+        if !seeds.isEmpty {
+            found.sort { $0.start < $1.start || ($0.start == $1.start && $0.end < $1.end) }
         }
         return found
     }

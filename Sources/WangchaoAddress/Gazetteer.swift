@@ -10,15 +10,15 @@ public final class Gazetteer: Sendable {
     let children: [[Int32]]
     /// Names (and every prefix of a name) by hash; the value is a slot in `hits`, or -1 for a
     /// prefix that is not itself a name. Prefixes let the scan stop as soon as no name can follow.
-    let lexicon: [NameHash: Int32]
+    let lexicon: HashIndex
     let hits: [[NameHit]]
     let maximumNameLength: Int
     /// Full and short names of each unit as scalars, for one-wrong-character comparison.
     let fullNames: [[UInt32]]
     let shortNames: [[[UInt32]]]
     /// County-level full names with one position wildcarded (肖山区 → 萧山区 with no upper level).
-    let countyTypos: [NameHash: [Int32]]
-    let codeIndex: [String: Int32]
+    let countyTypos: HashMultiIndex
+    let codeIndex: [Int: Int32]
     /// Toneless readings of each character, numbered: a one-character typo that sounds the same
     /// (肖/萧, 按/安) is far likelier than any other, which is how 肖山区 finds 萧山区 among ?山区.
     let readings: [UInt32: [UInt16]]
@@ -61,39 +61,39 @@ public final class Gazetteer: Sendable {
     init(admin: [UInt8], villages: [UInt8], pinyin: [UInt8]) {
         struct Row {
             var level: Int
-            var code: String
-            var parent: String
-            var name: String
-            var shorts: [String]
-            var former: [String]
-            var formerParent: String
+            var code: Int
+            var parent: Int
+            var name: ArraySlice<UInt8>
+            var shorts: [[UInt32]]
+            var former: [[UInt32]]
+            var formerParent: Int
         }
         var rows: [Row] = []
         rows.reserveCapacity(42_000)
         forEachLine(admin) { line in
-            let f = fields(line)
-            guard f.count >= 4, let level = Int(f[0]), (1...4).contains(level) else { return }
-            let list = { (i: Int) -> [String] in
-                i < f.count ? f[i].split(separator: ",").map(String.init).filter { $0.unicodeScalars.count >= 2 } : []
+            let f = line.split(separator: 0x09, maxSplits: 7, omittingEmptySubsequences: false)
+            guard f.count >= 4, f[0].count == 1, let first = f[0].first, (0x31...0x34).contains(first) else { return }
+            let list = { (i: Int) -> [[UInt32]] in
+                guard i < f.count, !f[i].isEmpty else { return [] }
+                return f[i].split(separator: 0x2C).map(decodeUTF8).filter { $0.count >= 2 }
             }
             rows.append(
                 Row(
-                    level: level, code: f[1], parent: f[2], name: f[3], shorts: list(4), former: list(5),
-                    formerParent: f.count > 6 ? f[6] : ""))
+                    level: Int(first - 0x30), code: number(f[1]), parent: number(f[2]), name: f[3], shorts: list(4),
+                    former: list(5), formerParent: f.count > 6 ? number(f[6]) : -1))
         }
-        var codeIndex: [String: Int32] = [:]
+        var codeIndex: [Int: Int32] = [:]
         codeIndex.reserveCapacity(rows.count)
         for (i, r) in rows.enumerated() { codeIndex[r.code] = Int32(i) }
 
         var units: [AdminUnit] = []
         var children = [[Int32]](repeating: [], count: rows.count)
-        var lexicon: [NameHash: Int32] = [:]
-        lexicon.reserveCapacity(300_000)
+        var lexicon = HashIndex(minimumCapacity: 300_000)
         var hits: [[NameHit]] = []
         var longest = 0
         var fullNames: [[UInt32]] = []
         var shortNames: [[[UInt32]]] = []
-        var countyTypos: [NameHash: [Int32]] = [:]
+        var countyTypos = HashMultiIndex(minimumCapacity: 10_000)
 
         func insert(_ name: [UInt32], _ hit: NameHit) {
             var h = NameHash()
@@ -103,11 +103,11 @@ public final class Gazetteer: Sendable {
                     if let slot = lexicon[h], slot >= 0 {
                         hits[Int(slot)].append(hit)
                     } else {
-                        lexicon[h] = Int32(hits.count)
+                        lexicon.set(h, Int32(hits.count))
                         hits.append([hit])
                     }
                 } else if lexicon[h] == nil {
-                    lexicon[h] = -1
+                    lexicon.set(h, -1)
                 }
             }
             longest = max(longest, name.count)
@@ -116,36 +116,43 @@ public final class Gazetteer: Sendable {
         for (i, r) in rows.enumerated() {
             let parent = codeIndex[r.parent] ?? -1
             let unit = AdminUnit(
-                code: r.code, name: r.name, level: AdminLevel(rawValue: r.level) ?? .town, parent: parent,
+                code: String(r.code), name: String(decoding: r.name, as: UTF8.self),
+                level: AdminLevel(rawValue: r.level) ?? .town, parent: parent,
                 formerParent: codeIndex[r.formerParent] ?? -1)
             units.append(unit)
             if parent >= 0 { children[Int(parent)].append(Int32(i)) }
-            let full = r.name.scalarValues
+            let full = decodeUTF8(r.name)
             fullNames.append(full)
             insert(full, NameHit(unit: Int32(i), kind: .full))
-            let shorts = r.shorts.map(\.scalarValues)
-            shortNames.append(shorts)
-            for s in shorts { insert(s, NameHit(unit: Int32(i), kind: .short)) }
-            for s in r.former { insert(s.scalarValues, NameHit(unit: Int32(i), kind: .former)) }
+            shortNames.append(r.shorts)
+            for s in r.shorts { insert(s, NameHit(unit: Int32(i), kind: .short)) }
+            for s in r.former { insert(s, NameHit(unit: Int32(i), kind: .former)) }
             if unit.level == .county && full.count >= 3 {
                 for j in 0..<(full.count - 1) {
-                    countyTypos[NameHash.of(full[...], wildcardAt: j), default: []].append(Int32(i))
+                    countyTypos.append(NameHash.of(full[...], wildcardAt: j), Int32(i))
                 }
             }
         }
 
         var ranges: [Int32: Range<Int>] = [:]
         ranges.reserveCapacity(40_000)
-        var start = 0
-        let count = villages.count
-        while start < count {
-            var end = start
-            while end < count && villages[end] != 0x0A { end += 1 }
-            if villages[start] != 0x23, let tab = villages[start..<end].firstIndex(of: 0x09) {
-                let code = String(decoding: villages[start..<tab], as: UTF8.self)
-                if let town = codeIndex[code] { ranges[town] = (tab + 1)..<end }
+        villages.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var start = 0
+            let count = bytes.count
+            while start < count {
+                let end = memchr(base + start, 0x0A, count - start).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+                if base[start] != 0x23 {
+                    var code = 0
+                    var tab = start
+                    while tab < end && base[tab] != 0x09 {
+                        code = code * 10 + Int(base[tab]) - 0x30
+                        tab += 1
+                    }
+                    if tab < end, let town = codeIndex[code] { ranges[town] = (tab + 1)..<end }
+                }
+                start = end + 1
             }
-            start = end + 1
         }
 
         var readings: [UInt32: [UInt16]] = [:]
@@ -179,7 +186,7 @@ public final class Gazetteer: Sendable {
 
     /// The unit with this code, its name and level.
     public func unit(code: String) -> (name: String, level: AdminLevel)? {
-        guard let i = codeIndex[code] else { return nil }
+        guard let c = Int(code), let i = codeIndex[c] else { return nil }
         return (units[Int(i)].name, units[Int(i)].level)
     }
 
@@ -238,7 +245,7 @@ public final class Gazetteer: Sendable {
                     var e = s
                     while e < range.upperBound && villageBytes[e] != 0x7C { e += 1 }
                     if e > s {
-                        entries.append((String(decoding: villageBytes[s..<e], as: UTF8.self).scalarValues, town))
+                        entries.append((decodeUTF8(villageBytes[s..<e]), town))
                     }
                     s = e + 1
                 }
@@ -251,11 +258,47 @@ public final class Gazetteer: Sendable {
 private func forEachLine(_ bytes: [UInt8], _ body: (ArraySlice<UInt8>) -> Void) {
     var start = 0
     while start < bytes.count {
-        var end = start
-        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
         if end > start && bytes[start] != 0x23 { body(bytes[start..<end]) }
         start = end + 1
     }
+}
+
+/// Digits to a number; the codes of the gazetteer (-1 when empty).
+private func number(_ bytes: ArraySlice<UInt8>) -> Int {
+    guard !bytes.isEmpty else { return -1 }
+    var n = 0
+    for b in bytes where b >= 0x30 && b <= 0x39 { n = n * 10 + Int(b - 0x30) }
+    return n
+}
+
+/// UTF-8 to scalar values without making a String (the gazetteer is valid UTF-8; anything else
+/// decodes to U+FFFD).
+func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> [UInt32] {
+    var out: [UInt32] = []
+    out.reserveCapacity(bytes.count / 3 + 1)
+    var i = bytes.startIndex
+    let end = bytes.endIndex
+    while i < end {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 {
+            out.append(b0)
+            i += 1
+        } else if b0 >= 0xF0, i + 3 < end {
+            out.append((b0 & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12 | (UInt32(bytes[i + 2]) & 0x3F) << 6 | (UInt32(bytes[i + 3]) & 0x3F))
+            i += 4
+        } else if b0 >= 0xE0, i + 2 < end {
+            out.append((b0 & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | (UInt32(bytes[i + 2]) & 0x3F))
+            i += 3
+        } else if b0 >= 0xC0, i + 1 < end {
+            out.append((b0 & 0x1F) << 6 | (UInt32(bytes[i + 1]) & 0x3F))
+            i += 2
+        } else {
+            out.append(0xFFFD)
+            i += 1
+        }
+    }
+    return out
 }
 
 private func fields(_ line: ArraySlice<UInt8>) -> [String] {

@@ -9,6 +9,8 @@ struct NameHash: Hashable, Sendable {
 
     @inlinable init() { value = 0xcbf2_9ce4_8422_2325 }
 
+    @inlinable init(raw: UInt64) { value = raw }
+
     /// Stands for "any one character" in the keys of the one-wrong-character indexes.
     @usableFromInline static let wildcard: UInt32 = 0xFFFF_FFFF
 

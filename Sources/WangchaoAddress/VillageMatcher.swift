@@ -27,12 +27,15 @@ enum VillageMatcher {
                 return pick(ids, scope: scope, end: at + length, town: town, corrected: false)
             }
         }
-        guard allowTypo, limit >= 3 else { return nil }
-        for length in stride(from: limit, through: 3, by: -1) {
+        guard allowTypo, limit >= 3,
+            s[(at + 2)..<(at + limit)].contains(where: { scope.lastCharacters.contains($0) })
+        else { return nil }
+        let typo = scope.typo
+        for length in stride(from: limit, through: 3, by: -1) where scope.lastCharacters.contains(s[at + length - 1]) {
             let window = s[at..<(at + length)]
             var ids: [Int32] = []
             for j in 0..<(length - 1) where TextNormalizer.isHan(window[at + j]) {
-                if let found = scope.typo[NameHash.of(window, wildcardAt: j)] {
+                if let found = typo[NameHash.of(window, wildcardAt: j)] {
                     for id in found where !ids.contains(id) { ids.append(id) }
                 }
             }

@@ -23,7 +23,7 @@ struct AddressParse: ParsableCommand {
         output.reserveCapacity(1 << 17)
         StandardInput.forEachChunkOfLines { lines in
             for line in lines {
-                output.append(contentsOf: parser.parse(line).jsonLine.utf8)
+                parser.parse(line).appendJSON(to: &output)
                 output.append(0x0A)
             }
             StandardOutput.write(output)
