@@ -34,7 +34,7 @@ struct AdminMatcher {
             while j < n && j - i < gazetteer.maximumNameLength {
                 h.add(s[j])
                 j += 1
-                guard let slot = gazetteer.lexicon[h] else { break }
+                guard gazetteer.lexiconMayContain(h), let slot = gazetteer.lexicon[h] else { break }
                 guard slot >= 0 else { continue }
                 for hit in gazetteer.hits[Int(slot)] {
                     if hit.kind != .full && Self.looksLikeRoad(s, after: j) { continue }

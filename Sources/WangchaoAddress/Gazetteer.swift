@@ -12,6 +12,10 @@ public final class Gazetteer: Sendable {
     /// prefix that is not itself a name. Prefixes let the scan stop as soon as no name can follow.
     let lexicon: HashIndex
     let hits: [[NameHit]]
+    /// A 4-million-bit filter over the lexicon's keys: most substrings of an address are no name
+    /// and no prefix of one, and the filter (512 KB, mostly in cache) says so without a probe of
+    /// the much larger table.
+    let lexiconFilter: [UInt64]
     let maximumNameLength: Int
     /// Full and short names of each unit as scalars, for one-wrong-character comparison.
     let fullNames: [[UInt32]]
@@ -95,10 +99,13 @@ public final class Gazetteer: Sendable {
         var shortNames: [[[UInt32]]] = []
         var countyTypos = HashMultiIndex(minimumCapacity: 10_000)
 
+        var filter = [UInt64](repeating: 0, count: Gazetteer.filterWords)
         func insert(_ name: [UInt32], _ hit: NameHit) {
             var h = NameHash()
             for (i, s) in name.enumerated() {
                 h.add(s)
+                let bit = Gazetteer.filterBit(h)
+                filter[bit >> 6] |= 1 << UInt64(bit & 63)
                 if i == name.count - 1 {
                     if let slot = lexicon[h], slot >= 0 {
                         hits[Int(slot)].append(hit)
@@ -172,6 +179,7 @@ public final class Gazetteer: Sendable {
         self.children = children
         self.lexicon = lexicon
         self.hits = hits
+        self.lexiconFilter = filter
         self.maximumNameLength = longest
         self.fullNames = fullNames
         self.shortNames = shortNames
@@ -179,6 +187,18 @@ public final class Gazetteer: Sendable {
         self.codeIndex = codeIndex
         self.villageBytes = villages
         self.villageRanges = ranges
+    }
+
+    static let filterWords = 1 << 16
+
+    @inline(__always) static func filterBit(_ h: NameHash) -> Int {
+        Int(truncatingIfNeeded: (h.value ^ (h.value >> 31)) & UInt64(filterWords * 64 - 1))
+    }
+
+    /// False when `h` is certainly neither a name nor a prefix of one.
+    @inline(__always) func lexiconMayContain(_ h: NameHash) -> Bool {
+        let bit = Gazetteer.filterBit(h)
+        return lexiconFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// Number of units at each level, for reports and tests.
@@ -237,20 +257,11 @@ public final class Gazetteer: Sendable {
     /// The villages of the county (or prefecture) `scope`, indexed on first use.
     func villages(under scope: Int32) -> VillageScope {
         villageCache.scope(scope) {
-            var entries: [(name: [UInt32], town: Int32)] = []
+            var lists: [(town: Int32, bytes: ArraySlice<UInt8>)] = []
             for town in children[Int(scope)] where units[Int(town)].level == .town {
-                guard let range = villageRanges[town] else { continue }
-                var s = range.lowerBound
-                while s < range.upperBound {
-                    var e = s
-                    while e < range.upperBound && villageBytes[e] != 0x7C { e += 1 }
-                    if e > s {
-                        entries.append((decodeUTF8(villageBytes[s..<e]), town))
-                    }
-                    s = e + 1
-                }
+                if let range = villageRanges[town] { lists.append((town, villageBytes[range])) }
             }
-            return VillageScope(entries: entries)
+            return VillageScope(lists: lists)
         }
     }
 }

@@ -44,7 +44,7 @@ enum VillageMatcher {
             var ranked = ids
             if let gazetteer {
                 let alike = ids.filter { id in
-                    let name = scope.names[Int(id)]
+                    let name = Array(scope.name(id))
                     guard let p = TypoMatcher.typoPosition(name, s, at: at) else { return false }
                     return gazetteer.soundAlike(name[p], s[at + p])
                 }
@@ -54,7 +54,7 @@ enum VillageMatcher {
                 let inTown = ranked.filter { scope.towns[Int($0)] == town }
                 if !inTown.isEmpty { ranked = inTown }
             }
-            if Set(ranked.map { scope.names[Int($0)] }).count == 1 {
+            if Set(ranked.map { Array(scope.name($0)) }).count == 1 {
                 return pick(ranked, scope: scope, end: at + length, town: town, corrected: true)
             }
         }
@@ -65,7 +65,7 @@ enum VillageMatcher {
         let chosen = ids.first { scope.towns[Int($0)] == town } ?? ids[0]
         let others = ids.map { scope.towns[Int($0)] }.filter { $0 != scope.towns[Int(chosen)] }
         return VillageMatch(
-            end: end, name: scope.names[Int(chosen)], town: scope.towns[Int(chosen)], corrected: corrected,
+            end: end, name: Array(scope.name(chosen)), town: scope.towns[Int(chosen)], corrected: corrected,
             otherTowns: town >= 0 ? [] : Array(Set(others)).sorted())
     }
 }
