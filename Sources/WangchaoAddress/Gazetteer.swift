@@ -26,6 +26,8 @@ public final class Gazetteer: Sendable {
     /// Toneless readings of each character, numbered: a one-character typo that sounds the same
     /// (肖/萧, 按/安) is far likelier than any other, which is how 肖山区 finds 萧山区 among ?山区.
     let readings: [UInt32: [UInt16]]
+    /// The components each character is written with (欣 = 斤欠): the tie-break between homophones.
+    let components: [UInt32: [UInt32]]
     private let villageBytes: [UInt8]
     private let villageRanges: [Int32: Range<Int>]
     private let villageCache = VillageCache()
@@ -163,10 +165,12 @@ public final class Gazetteer: Sendable {
         }
 
         var readings: [UInt32: [UInt16]] = [:]
+        var components: [UInt32: [UInt32]] = [:]
         var readingIDs: [String: UInt16] = [:]
         forEachLine(pinyin) { line in
             let f = fields(line)
-            guard f.count == 2, let c = f[0].unicodeScalars.first?.value else { return }
+            guard f.count >= 2, let c = f[0].unicodeScalars.first?.value else { return }
+            if f.count >= 3 { components[c] = f[2].scalarValues }
             readings[c] = f[1].split(separator: ",").map { r in
                 if let id = readingIDs[String(r)] { return id }
                 let id = UInt16(readingIDs.count)
@@ -175,6 +179,7 @@ public final class Gazetteer: Sendable {
             }
         }
         self.readings = readings
+        self.components = components
         self.units = units
         self.children = children
         self.lexicon = lexicon
@@ -214,6 +219,13 @@ public final class Gazetteer: Sendable {
     func soundAlike(_ a: UInt32, _ b: UInt32) -> Bool {
         guard let ra = readings[a], let rb = readings[b] else { return false }
         return ra.contains { rb.contains($0) }
+    }
+
+    /// Whether two characters share a component, or one is a component of the other (楠/南).
+    func lookAlike(_ a: UInt32, _ b: UInt32) -> Bool {
+        let ca = components[a] ?? []
+        let cb = components[b] ?? []
+        return ca.contains(b) || cb.contains(a) || ca.contains { cb.contains($0) }
     }
 
     func parent(_ unit: Int32) -> Int32 { unit >= 0 ? units[Int(unit)].parent : -1 }

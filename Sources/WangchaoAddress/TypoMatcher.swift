@@ -12,6 +12,8 @@ struct TypoMatcher {
     struct Candidate {
         var mention: Mention
         var homophone: Bool
+        /// The wrong character shares a component with the right one.
+        var lookalike: Bool
     }
 
     /// The position where `name` differs from `s[at...]` when it differs in exactly one
@@ -30,18 +32,20 @@ struct TypoMatcher {
         guard let p = Self.typoPosition(name, s, at: at) else { return nil }
         return Candidate(
             mention: Mention(start: at, end: at + name.count, unit: unit, kind: kind, corrected: true),
-            homophone: gazetteer.soundAlike(name[p], s[at + p]))
+            homophone: gazetteer.soundAlike(name[p], s[at + p]), lookalike: gazetteer.lookAlike(name[p], s[at + p]))
     }
 
     /// The single best candidate: the only one, else the only homophone, else the only one
-    /// (among the homophones if any) for which `followed` holds.
+    /// (among the homophones if any) for which `followed` holds, else the only look-alike.
     static func choose(_ candidates: [Candidate], followed: (Candidate) -> Bool) -> Candidate? {
         if candidates.count <= 1 { return candidates.first }
         let homophones = candidates.filter(\.homophone)
         if homophones.count == 1 { return homophones[0] }
         let pool = homophones.isEmpty ? candidates : homophones
         let confirmed = pool.filter(followed)
-        return confirmed.count == 1 ? confirmed[0] : nil
+        if confirmed.count == 1 { return confirmed[0] }
+        let alike = (confirmed.isEmpty ? pool : confirmed).filter(\.lookalike)
+        return alike.count == 1 ? alike[0] : nil
     }
 
     /// Whether a town or village of `county` is written right after `end`.

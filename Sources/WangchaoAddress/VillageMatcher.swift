@@ -54,6 +54,14 @@ enum VillageMatcher {
                 let inTown = ranked.filter { scope.towns[Int($0)] == town }
                 if !inTown.isEmpty { ranked = inTown }
             }
+            if Set(ranked.map { Array(scope.name($0)) }).count > 1, let gazetteer {
+                let alike = ranked.filter { id in
+                    let name = Array(scope.name(id))
+                    guard let p = TypoMatcher.typoPosition(name, s, at: at) else { return false }
+                    return gazetteer.lookAlike(name[p], s[at + p])
+                }
+                if !alike.isEmpty { ranked = alike }
+            }
             if Set(ranked.map { Array(scope.name($0)) }).count == 1 {
                 return pick(ranked, scope: scope, end: at + length, town: town, corrected: true)
             }

@@ -148,19 +148,14 @@ def main(src, out):
         f.write("# town code\tvillages/communities separated by |  (jionlp 1.5.31 china_location, Apache-2.0)\n")
         for code in sorted(merged):
             f.write(code + "\t" + "|".join(sorted(merged[code])) + "\n")
-    # Toneless readings of every character used in a name, so that a one-character typo can be
-    # told apart by sound (肖山区 -> 萧山区, not 黄山区): most such typos are homophones.
-    chars = set()
-    for u in units.values():
-        chars.update(u["name"])
-    for names in merged.values():
-        for n in names:
-            chars.update(n)
+    # Toneless readings of every common character (the wrong one of a typo need not occur in any
+    # name), so that a one-character typo can be told apart by sound (肖山区 -> 萧山区, not
+    # 黄山区): most such typos are homophones.
     readings = {}
     dictionary = zipfile.ZipFile(io.BytesIO(jio.read("jionlp/dictionary/chinese_char_dictionary.zip")))
     for line in dictionary.read("chinese_char_dictionary.txt").decode("utf-8").splitlines():
         parts = line.split("\t")
-        if len(parts) < 8 or parts[0] not in chars:
+        if len(parts) < 8 or len(parts[0]) != 1 or not ("\u4e00" <= parts[0] <= "\u9fff"):
             continue
         found = []
         for r in re.findall(r"\[([^\]]+)\]", parts[7]):
@@ -168,11 +163,14 @@ def main(src, out):
             if r and r.isascii() and r.isalpha() and r not in found:
                 found.append(r)
         if found:
-            readings[parts[0]] = found
+            # Components too (欣 = 斤欠, 新 = 亲斤): between two same-sounding candidates, the one
+            # that also looks like the typed character is the likelier.
+            readings[parts[0]] = (found, parts[4].replace("\t", ""))
     with open(os.path.join(out, "pinyin.tsv"), "w", encoding="utf-8") as f:
-        f.write("# character\ttoneless readings (jionlp 1.5.31 chinese_char_dictionary, Apache-2.0)\n")
+        f.write("# character\ttoneless readings\tcomponents (jionlp 1.5.31 chinese_char_dictionary, Apache-2.0)\n")
         for c in sorted(readings):
-            f.write(c + "\t" + ",".join(readings[c]) + "\n")
+            found, components = readings[c]
+            f.write(c + "\t" + ",".join(found) + "\t" + components + "\n")
     print(f"admin units {len(divisions)}; villages kept {kept}, dropped (town not in MCA list) {dropped}")
 
 
