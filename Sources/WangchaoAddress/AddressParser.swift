@@ -22,11 +22,12 @@ public struct AddressParser: Sendable {
         var mentions = matcher.mentions(in: s)
         var chain = matcher.bestChain(mentions)
 
-        // One wrong character in the county: only when no county could be read or inferred.
-        if needsCounty(chain) {
+        // One wrong character in the county: when no county could be read or inferred, or when a
+        // town alone leaves several counties open (铜鼓镇 is in more than one county of 重庆).
+        if needsCounty(chain) || ambiguousTownWithoutCounty(chain) {
             var extra: Mention?
-            if let last = chain.mentions.last {
-                extra = typos.county(under: last.unit, in: s, at: skipSpaces(s, last.end))
+            if let upper = chain.mentions.last(where: { gazetteer.level($0.unit) < .county }) {
+                extra = typos.county(under: upper.unit, in: s, at: skipSpaces(s, upper.end))
             } else {
                 extra = typos.county(in: s)
             }
@@ -37,6 +38,14 @@ public struct AddressParser: Sendable {
         }
 
         var path = chain.mentions
+        // A town written without its suffix but with a misspelt 街 (宁围竭道): take the 道 along.
+        if let last = path.last, last.kind == .short, gazetteer.level(last.unit) == .town, last.end + 1 < s.count,
+            s[last.end + 1] == 0x9053, TextNormalizer.isHan(s[last.end]),
+            gazetteer.units[Int(last.unit)].name.hasSuffix("街道")
+        {
+            path[path.count - 1].end += 2
+            path[path.count - 1].corrected = true
+        }
         var deepest: Int32 = path.last?.unit ?? -1
         var village: VillageMatch?
         var townCorrected = false
@@ -107,6 +116,11 @@ public struct AddressParser: Sendable {
         case .prefecture: return gazetteer.children[Int(last.unit)].contains { gazetteer.level($0) == .county }
         default: return false
         }
+    }
+
+    private func ambiguousTownWithoutCounty(_ chain: AdminMatcher.Chain) -> Bool {
+        guard chain.ends.count > 1, let last = chain.mentions.last, gazetteer.level(last.unit) == .town else { return false }
+        return !chain.mentions.contains { gazetteer.level($0.unit) == .county }
     }
 
     private func skipSpaces(_ s: [UInt32], _ i: Int) -> Int {

@@ -33,6 +33,19 @@ import WangchaoAddress
         #expect(a.corrected == ["village"])
     }
 
+    @Test func misspeltCountyDecidesBetweenTownsOfTheSameName() throws {
+        // 铜鼓镇 exists in more than one county of 重庆; the misspelt 酉秧 names the right one.
+        let a = try Fixture.parse("重庆市酉秧土家族苗族自治县铜鼓镇官塘村50幢6单元1105房")
+        #expect(a.district == "酉阳土家族苗族自治县")
+        #expect(a.village == "官塘村")
+    }
+
+    @Test func sameSoundingCandidatesAreSplitByShape() throws {
+        // 新谊村 and 信谊村 both sound like 欣谊村; only 新 shares a component (斤) with 欣.
+        let a = try Fixture.parse("浙江省杭州市萧山区欣谊村49#1单元1101室")
+        #expect(a.village == "新谊村")
+    }
+
     @Test func aDifferentSuffixIsNotATypo() throws {
         // 新田村 is a village, not a misspelt 新田镇.
         let a = try Fixture.parse("曲靖市宣威市来宾街道新田村59幢五单元")
