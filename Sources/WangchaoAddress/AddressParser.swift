@@ -48,7 +48,6 @@ public struct AddressParser: Sendable {
         }
         var deepest: Int32 = path.last?.unit ?? -1
         var village: VillageMatch?
-        var townCorrected = false
 
         // The parent under which towns and villages are looked for: the county, or a prefecture
         // whose towns have no county (东莞市).
@@ -86,7 +85,6 @@ public struct AddressParser: Sendable {
             if village == nil && town < 0, let t = typos.town(under: scopeUnit, in: s, at: anchor) {
                 path.append(t)
                 deepest = t.unit
-                townCorrected = true
                 anchor = skipSpaces(s, t.end)
             }
             if village == nil {
@@ -96,7 +94,7 @@ public struct AddressParser: Sendable {
             }
         }
 
-        fill(&result, path: path, deepest: deepest, village: village, chain: chain, townCorrected: townCorrected)
+        fill(&result, path: path, deepest: deepest, village: village, chain: chain)
 
         let tailStart = village.map { $0.end } ?? (path.last?.end ?? 0)
         let detail = DetailParser.parse(s, from: tailStart, hasPlaceBefore: true)
@@ -130,8 +128,7 @@ public struct AddressParser: Sendable {
     }
 
     private func fill(
-        _ r: inout ParsedAddress, path: [Mention], deepest: Int32, village: VillageMatch?, chain: AdminMatcher.Chain,
-        townCorrected: Bool
+        _ r: inout ParsedAddress, path: [Mention], deepest: Int32, village: VillageMatch?, chain: AdminMatcher.Chain
     ) {
         guard deepest >= 0 else { return }
         let province = gazetteer.ancestor(of: deepest, at: .province)
@@ -180,7 +177,6 @@ public struct AddressParser: Sendable {
             default: break
             }
         }
-        _ = townCorrected
         for m in path where m.kind == .former {
             r.notes.append("\(gazetteer.units[Int(m.unit)].name)旧称")
         }

@@ -25,9 +25,9 @@ public final class Gazetteer: Sendable {
     let codeIndex: [Int: Int32]
     /// Toneless readings of each character, numbered: a one-character typo that sounds the same
     /// (肖/萧, 按/安) is far likelier than any other, which is how 肖山区 finds 萧山区 among ?山区.
-    let readings: [UInt32: [UInt16]]
-    /// The components each character is written with (欣 = 斤欠): the tie-break between homophones.
-    let components: [UInt32: [UInt32]]
+    /// …and the components each character is written with (欣 = 斤欠), the tie-break between
+    /// homophones. Read on the first typo only: most runs never need it.
+    private let characters: CharacterTable
     private let villageBytes: [UInt8]
     private let villageRanges: [Int32: Range<Int>]
     private let villageCache = VillageCache()
@@ -164,22 +164,7 @@ public final class Gazetteer: Sendable {
             }
         }
 
-        var readings: [UInt32: [UInt16]] = [:]
-        var components: [UInt32: [UInt32]] = [:]
-        var readingIDs: [String: UInt16] = [:]
-        forEachLine(pinyin) { line in
-            let f = fields(line)
-            guard f.count >= 2, let c = f[0].unicodeScalars.first?.value else { return }
-            if f.count >= 3 { components[c] = f[2].scalarValues }
-            readings[c] = f[1].split(separator: ",").map { r in
-                if let id = readingIDs[String(r)] { return id }
-                let id = UInt16(readingIDs.count)
-                readingIDs[String(r)] = id
-                return id
-            }
-        }
-        self.readings = readings
-        self.components = components
+        self.characters = CharacterTable(bytes: pinyin)
         self.units = units
         self.children = children
         self.lexicon = lexicon
@@ -217,14 +202,16 @@ public final class Gazetteer: Sendable {
 
     /// Whether two characters share a reading (tones ignored).
     func soundAlike(_ a: UInt32, _ b: UInt32) -> Bool {
-        guard let ra = readings[a], let rb = readings[b] else { return false }
+        let t = characters.table
+        guard let ra = t.readings[a], let rb = t.readings[b] else { return false }
         return ra.contains { rb.contains($0) }
     }
 
     /// Whether two characters share a component, or one is a component of the other (楠/南).
     func lookAlike(_ a: UInt32, _ b: UInt32) -> Bool {
-        let ca = components[a] ?? []
-        let cb = components[b] ?? []
+        let t = characters.table
+        let ca = t.components[a] ?? []
+        let cb = t.components[b] ?? []
         return ca.contains(b) || cb.contains(a) || ca.contains { cb.contains($0) }
     }
 
@@ -326,4 +313,36 @@ func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> [UInt32] {
 
 private func fields(_ line: ArraySlice<UInt8>) -> [String] {
     line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+}
+
+/// Readings and components of characters (Resources/pinyin.tsv), parsed on first use.
+final class CharacterTable: @unchecked Sendable {
+    struct Table {
+        /// Each reading as the hash of its letters.
+        var readings: [UInt32: [UInt64]] = [:]
+        var components: [UInt32: [UInt32]] = [:]
+    }
+
+    private let lock = NSLock()
+    private let bytes: [UInt8]
+    private var parsed: Table?
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    var table: Table {
+        lock.lock()
+        defer { lock.unlock() }
+        if let parsed { return parsed }
+        var t = Table()
+        t.readings.reserveCapacity(20_000)
+        t.components.reserveCapacity(20_000)
+        forEachLine(bytes) { line in
+            let f = line.split(separator: 0x09, maxSplits: 2, omittingEmptySubsequences: false)
+            guard f.count >= 2, let c = decodeUTF8(f[0]).first else { return }
+            if f.count >= 3 { t.components[c] = decodeUTF8(f[2]) }
+            t.readings[c] = f[1].split(separator: 0x2C).map { r in NameHash.of(r.map { UInt32($0) }).value }
+        }
+        parsed = t
+        return t
+    }
 }
