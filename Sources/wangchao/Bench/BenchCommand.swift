@@ -2,5 +2,6 @@ import ArgumentParser
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure Wangchao on this machine.", subcommands: [IntakeBench.self, DispatchBench.self])
+        commandName: "bench", abstract: "Measure Wangchao on this machine.",
+        subcommands: [IntakeBench.self, DispatchBench.self, AddressBench.self])
 }
