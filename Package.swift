@@ -76,6 +76,7 @@ let package = Package(
             dependencies: [
                 "WangchaoCore",
                 "WangchaoStore",
+                "WangchaoGeo",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -133,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "WangchaoServerTests",
             dependencies: [
-                "WangchaoServer", "WangchaoTesting",
+                "WangchaoServer", "WangchaoTesting", "WangchaoGeo", "WangchaoStore", "WangchaoCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import Prometheus
 import WangchaoCore
+import WangchaoGeo
 import WangchaoStore
 
 /// Everything the server needs, built once at start-up and passed down; no globals.
@@ -17,11 +18,14 @@ public struct ServerDependencies: Sendable {
     public var metricsRegistry: PrometheusCollectorRegistry
     /// Sign-in, sessions and throttling.
     public var auth: AuthConfiguration
+    /// Point → area: an intake with a location but no `areaCode` is filed in the micro-grid (or
+    /// the lowest area) holding the point. `nil`: such intakes go to the district, as before.
+    public var locator: AreaLocator?
 
     public init(
         store: any CaseStore, attachmentFiles: AttachmentFiles, clock: any WangchaoClock = SystemClock(),
         categories: CategoryCatalog = .bundled, metricsRegistry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
-        auth: AuthConfiguration = AuthConfiguration()
+        auth: AuthConfiguration = AuthConfiguration(), locator: AreaLocator? = nil
     ) {
         self.store = store
         self.attachmentFiles = attachmentFiles
@@ -29,6 +33,7 @@ public struct ServerDependencies: Sendable {
         self.categories = categories
         self.metricsRegistry = metricsRegistry
         self.auth = auth
+        self.locator = locator
     }
 }
 

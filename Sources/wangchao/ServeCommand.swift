@@ -5,6 +5,7 @@ import Logging
 import Metrics
 import Prometheus
 import WangchaoCore
+import WangchaoGeo
 import WangchaoServer
 import WangchaoStore
 
@@ -69,9 +70,24 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         let dependencies = ServerDependencies(
-            store: sqlite, attachmentFiles: sqlite.attachmentFiles, metricsRegistry: registry, auth: auth)
+            store: sqlite, attachmentFiles: sqlite.attachmentFiles, metricsRegistry: registry, auth: auth,
+            locator: try await Self.locator(sqlite, logger: logger))
         let app = buildApplication(dependencies, host: host, port: port, logger: logger)
         logger.info("wangchao listening", metadata: ["address": "http://\(host):\(port)", "database": "\(store.path)"])
         try await app.runService()
+    }
+
+    /// The point → area index over the stored areas, built once at start-up (areas imported
+    /// later take effect at the next start); `nil`, with a warning, when the areas cannot form one.
+    static func locator(_ store: SQLiteStore, logger: Logger) async throws -> AreaLocator? {
+        let areas = try await store.areas(level: nil, parentCode: nil)
+        do {
+            let locator = try AreaLocator(areas: areas)
+            logger.info("point → area index built", metadata: ["microGrids": "\(locator.indexedMicroGridCount)"])
+            return locator
+        } catch {
+            logger.warning("no point → area index; intakes without areaCode go to the district", metadata: ["reason": "\(error)"])
+            return nil
+        }
     }
 }

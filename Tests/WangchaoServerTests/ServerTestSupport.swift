@@ -5,6 +5,7 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 import WangchaoCore
+import WangchaoGeo
 import WangchaoServer
 import WangchaoStore
 import WangchaoTesting
@@ -18,6 +19,8 @@ struct ServerFixture {
     let database: SQLiteFixture
     let clock: ManualClock
     let auth: AuthConfiguration
+    /// The point → area index, when a test wants intakes located.
+    var locator: AreaLocator?
 
     var store: SQLiteStore { database.store }
 
@@ -34,7 +37,7 @@ struct ServerFixture {
     /// Runs `body` against the router, without a socket.
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let dependencies = ServerDependencies(
-            store: store, attachmentFiles: store.attachmentFiles, clock: clock, auth: auth)
+            store: store, attachmentFiles: store.attachmentFiles, clock: clock, auth: auth, locator: locator)
         let app = Application(router: buildRouter(dependencies))
         try await app.test(.router) { client in try await body(client) }
     }

@@ -3,12 +3,14 @@ import HTTPTypes
 import Hummingbird
 import Metrics
 import WangchaoCore
+import WangchaoGeo
 import WangchaoStore
 
 /// `/api/v1/cases`: the one intake, the list, a case with its history, and transitions.
 struct CaseRoutes {
     let store: any CaseStore
     let clock: any WangchaoClock
+    let locator: AreaLocator?
 
     static let idempotencyKeyHeader = HTTPField.Name("Idempotency-Key")!
 
@@ -25,7 +27,11 @@ struct CaseRoutes {
 
     @Sendable func create(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let intake = try await APIJSON.decodeStrictBody(Intake.self, from: request)
+        var intake = try await APIJSON.decodeStrictBody(Intake.self, from: request)
+        if intake.areaCode == nil, let locator {
+            // The point decides where the case belongs; an invalid point is refused by validation.
+            intake.areaCode = locator.locate(latitude: intake.location.lat, longitude: intake.location.lng).area?.code
+        }
         let key = request.headers[Self.idempotencyKeyHeader]
         if let key, key.isEmpty || key.count > 200 {
             throw DomainError.invalid(field: "Idempotency-Key", "Idempotency-Key 须为 1 到 200 个字符")
