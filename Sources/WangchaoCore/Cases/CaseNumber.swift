@@ -41,11 +41,6 @@ public enum TrackingCode {
     /// so response times do not leak a code character by character. Case-insensitive, since
     /// people read codes aloud and type them on phones.
     public static func matches(_ presented: String, _ actual: String) -> Bool {
-        let a = Array(presented.uppercased().utf8)
-        let b = Array(actual.utf8)
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for index in a.indices { difference |= a[index] ^ b[index] }
-        return difference == 0
+        ConstantTime.equal(presented.uppercased(), actual)
     }
 }

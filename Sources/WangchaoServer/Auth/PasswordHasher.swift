@@ -1,3 +1,4 @@
+import WangchaoCore
 import Crypto
 import Foundation
 import NIOPosix

@@ -75,12 +75,6 @@ public final class SQLiteStore: CaseStore {
         await groupCommit.statistics()
     }
 
-    /// Writes a consistent copy of the database to `path` (SQLite's online backup), safe while
-    /// the store is in use.
-    public func backup(to path: String) throws {
-        let destination = try DatabaseQueue(path: path)
-        try pool.backup(to: destination)
-    }
 }
 
 /// Lets tests make a commit fail at the last moment.
