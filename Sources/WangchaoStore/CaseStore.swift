@@ -88,6 +88,20 @@ public protocol CaseStore: Sendable {
     /// One page of cases matching `query` that `viewer` may see, newest first.
     func listCases(_ query: CaseQuery, viewer: User) async throws -> CasePage
 
+    // MARK: Inbox
+
+    // Notices are written by the store itself, in the transaction of the transition they tell
+    // of (see ``NoticePlanner``); the actor is never told of their own action.
+
+    /// The user's notices, newest first: those older than `before` (from the newest when `nil`),
+    /// at most `limit`, only unread ones when `unreadOnly`.
+    func inbox(username: String, before: Int64?, limit: Int, unreadOnly: Bool) async throws -> [Notice]
+    /// The user's notices newer than `after`, oldest first: what a live stream has not sent yet.
+    func notices(username: String, after: Int64, limit: Int) async throws -> [Notice]
+    /// Marks the user's unread notices up to and including `id` read; returns how many changed.
+    func markNoticesRead(username: String, upTo id: Int64, at now: Date) async throws -> Int
+    func unreadNoticeCount(username: String) async throws -> Int
+
     // MARK: Audit trail
 
     // Every write made inside an `AuditContext` (bound by the server per request, by commands

@@ -21,6 +21,8 @@ struct ServerFixture {
     let auth: AuthConfiguration
     /// The point → area index, when a test wants intakes located.
     var locator: AreaLocator?
+    /// Short-lived live streams, so a test reading one gets its whole body quickly.
+    var inboxStream = InboxStreamSettings(pollInterval: .milliseconds(20), lifetime: .milliseconds(300))
 
     var store: SQLiteStore { database.store }
 
@@ -37,7 +39,8 @@ struct ServerFixture {
     /// Runs `body` against the router, without a socket.
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let dependencies = ServerDependencies(
-            store: store, attachmentFiles: store.attachmentFiles, clock: clock, auth: auth, locator: locator)
+            store: store, attachmentFiles: store.attachmentFiles, clock: clock, auth: auth, locator: locator,
+            inboxStream: inboxStream)
         let app = Application(router: buildRouter(dependencies))
         try await app.test(.router) { client in try await body(client) }
     }

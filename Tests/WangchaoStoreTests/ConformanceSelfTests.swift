@@ -61,6 +61,8 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sessionsSurvivePasswordChange
     case upgradeOverwritesNewPassword
     case usersUnordered
+    case inboxOldestFirst
+    case readIgnoresUpTo
 
     var testDescription: String { rawValue }
 
@@ -90,6 +92,8 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .sessionsSurvivePasswordChange: ["passwordChangeEndsSessions"]
         case .upgradeOverwritesNewPassword: ["passwordUpgradeIsConditional"]
         case .usersUnordered: ["listUsersPaged"]
+        case .inboxOldestFirst: ["inboxPagesAndMarksRead", "noticesGoToTheRightPeopleWithTheChange"]
+        case .readIgnoresUpTo: ["inboxPagesAndMarksRead"]
         }
     }
 }
@@ -271,6 +275,21 @@ struct MutantStore: CaseStore {
     }
 
     func caseAttachmentIds(caseId: String) async throws -> [String] { try await base.caseAttachmentIds(caseId: caseId) }
+
+    func inbox(username: String, before: Int64?, limit: Int, unreadOnly: Bool) async throws -> [Notice] {
+        let notices = try await base.inbox(username: username, before: before, limit: limit, unreadOnly: unreadOnly)
+        return mutation == .inboxOldestFirst ? notices.reversed() : notices
+    }
+
+    func notices(username: String, after: Int64, limit: Int) async throws -> [Notice] {
+        try await base.notices(username: username, after: after, limit: limit)
+    }
+
+    func markNoticesRead(username: String, upTo id: Int64, at now: Date) async throws -> Int {
+        try await base.markNoticesRead(username: username, upTo: mutation == .readIgnoresUpTo ? .max : id, at: now)
+    }
+
+    func unreadNoticeCount(username: String) async throws -> Int { try await base.unreadNoticeCount(username: username) }
 
     /// Paging by position (`LIMIT … OFFSET …`), the classic way to get inserts wrong.
     private func offsetPage(_ query: CaseQuery, viewer: User) async throws -> CasePage {

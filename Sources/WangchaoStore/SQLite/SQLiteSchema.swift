@@ -199,6 +199,23 @@ enum SQLiteSchema {
                 CREATE INDEX cases_phone_digest ON cases(reporter_phone_digest) WHERE reporter_phone_digest IS NOT NULL;
                 """)
         }
+        // Each user's inbox, written with the change it tells of.
+        migrator.registerMigration("v10-inbox") { db in
+            try db.execute(sql: """
+                CREATE TABLE inbox (
+                    seq INTEGER PRIMARY KEY,
+                    username TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    case_id TEXT NOT NULL REFERENCES cases(id),
+                    case_number TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    read_at INTEGER
+                ) STRICT;
+                CREATE INDEX inbox_user ON inbox(username, seq);
+                CREATE INDEX inbox_unread ON inbox(username, seq) WHERE read_at IS NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -66,7 +66,7 @@ extension SQLiteStore {
             let (updated, transition) = try Lifecycle.apply(input, to: current, by: actor, at: now, context: context)
             try Self.update(updated, in: db)
             try Self.linkCheckedAttachments(transition.attachments, to: caseId, in: db)
-            try Self.append(transition, in: db)
+            try Self.append(transition, producing: updated, in: db)
             return updated
         }
     }
@@ -83,7 +83,7 @@ extension SQLiteStore {
             let (updated, transition) = try Lifecycle.applyReporterRating(
                 satisfaction: satisfaction, comment: comment, to: current, at: now)
             try Self.update(updated, in: db)
-            try Self.append(transition, in: db)
+            try Self.append(transition, producing: updated, in: db)
             return updated
         }
     }
@@ -167,6 +167,14 @@ extension SQLiteStore {
         }
     }
 
+    /// Appends a history row of a live change and delivers the notices it calls for, in the
+    /// same transaction; `subject` is the case as the transition left it.
+    static func append(_ t: Transition, producing subject: Case, in db: Database) throws {
+        try append(t, in: db)
+        try deliverNotices(for: t, producing: subject, in: db)
+    }
+
+    /// Appends a history row without telling anyone (intake, imported history).
     static func append(_ t: Transition, in db: Database) throws {
         try db.execute(
             sql: """

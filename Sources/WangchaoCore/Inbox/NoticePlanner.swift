@@ -1,0 +1,56 @@
+/// Who must hear of a committed transition, and why. Pure: it names audiences; the store turns
+/// them into usernames inside the transition's own transaction.
+public enum NoticePlanner {
+    /// A group of people a notice goes to.
+    public enum Audience: Sendable, Equatable {
+        /// Everyone acting for the unit (its enabled users).
+        case unit(String)
+        /// One user by name.
+        case user(String)
+        /// The dispatchers answering for the area at the tier: town dispatchers of its town,
+        /// district commanders at the district tier.
+        case dispatchers(areaCode: String, tier: Tier)
+        /// Whoever took the transition with this version of the case (the author of a request).
+        case authorOfVersion(Int)
+    }
+
+    /// One notice to deliver.
+    public struct Draft: Sendable, Equatable {
+        public var kind: NoticeKind
+        public var audience: Audience
+        public var text: String
+    }
+
+    /// The notices `transition`, which produced `subject`, calls for. The actor is never told of
+    /// their own action (the store drops them from every audience).
+    public static func drafts(for transition: Transition, producing subject: Case, categoryName: String) -> [Draft] {
+        guard let command = transition.payload else { return [] }
+        let label = "\(subject.number) \(categoryName)"
+        func draft(_ kind: NoticeKind, _ audience: Audience, _ detail: String? = nil) -> Draft {
+            Draft(kind: kind, audience: audience, text: "\(kind.chineseName)：\(label)" + (detail.map { "（\($0)）" } ?? ""))
+        }
+        /// The responsible unit's people, or the one person the case was assigned to inside it.
+        var responsible: Audience? { subject.assignedUnitId.map(Audience.unit) }
+        switch command {
+        case .dispatch:
+            return responsible.map { [draft(.assigned, $0)] } ?? []
+        case .addCooperator(let unitId):
+            return [draft(.cooperation, .unit(unitId))]
+        case .return(let reason):
+            return [draft(.returned, .dispatchers(areaCode: subject.areaCode, tier: subject.tier), reason)]
+        case .verify(pass: false):
+            return responsible.map { [draft(.returned, $0, "核查未通过，返工")] } ?? []
+        case .escalate(let reason):
+            return [draft(.escalated, .dispatchers(areaCode: subject.areaCode, tier: subject.tier), reason)]
+        case .supervise(let instruction):
+            return responsible.map { [draft(.supervised, $0, instruction)] } ?? []
+        case .requestExtension(_, let reason), .requestPark(let reason), .requestVoid(let reason):
+            return [draft(.requested, .dispatchers(areaCode: subject.areaCode, tier: subject.tier), reason)]
+        case .decide(let requestId, let grant):
+            return [draft(.decided, .authorOfVersion(requestId), grant ? "已同意" : "未同意")]
+        case .accept, .reject, .merge, .sign, .arrive, .handle, .verify(pass: true), .reopen, .close, .rate,
+            .answerSupervision:
+            return []
+        }
+    }
+}
