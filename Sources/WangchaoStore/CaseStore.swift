@@ -102,6 +102,20 @@ public protocol CaseStore: Sendable {
     func markNoticesRead(username: String, upTo id: Int64, at now: Date) async throws -> Int
     func unreadNoticeCount(username: String) async throws -> Int
 
+    // MARK: Integrating systems
+
+    /// Registers a system with the SHA-256 of its api_key.
+    /// - Throws: ``DomainError`` `invalid` (field `id`) when the id is taken; nothing changes.
+    func addSystem(_ system: IntegrationSystem, apiKeyHash: String) async throws
+    /// The system whose api_key hashes to `apiKeyHash`, disabled or not; `nil` for an unknown key.
+    func system(apiKeyHash: String) async throws -> IntegrationSystem?
+    func system(id: String) async throws -> IntegrationSystem?
+    /// Every system, ordered by id.
+    func listSystems() async throws -> [IntegrationSystem]
+    /// Enables or disables a system; returns it as it is now.
+    /// - Throws: ``DomainError`` `notFound` for an unknown id.
+    func setSystemDisabled(id: String, _ disabled: Bool) async throws -> IntegrationSystem
+
     // MARK: Audit trail
 
     // Every write made inside an `AuditContext` (bound by the server per request, by commands

@@ -32,6 +32,9 @@ struct DemoLoader {
         let hash = try await PasswordHasher(parameters: passwordParameters).hash(Self.password)
         try await store.setPasswordHash(hash, for: district.users.map(\.username))
         report("区域 \(district.areas.count) 个，处置单位 \(district.units.count) 个，人员 \(district.users.count) 名")
+        try await store.addSystem(
+            IntegrationSystem(id: APIKey.demoSystemId, name: "演示 Open311 客户端", createdAt: now),
+            apiKeyHash: APIKey.hash(APIKey.demoKey))
 
         let generator = CaseGenerator(district: district, options: DemoOptions(seed: seed, cases: cases, now: now))
         var written = 0

@@ -7,7 +7,7 @@ struct Wangchao: AsyncParsableCommand {
         commandName: "wangchao",
         abstract: "望潮 Wangchao: one intake, one dispatch, a closed loop for grassroots governance.",
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, DemoCommand.self, UserCommand.self, AuditCommand.self,
+            ServeCommand.self, MigrateCommand.self, DemoCommand.self, UserCommand.self, SystemCommand.self, AuditCommand.self,
             BackupCommand.self, RestoreCommand.self, ImportCommand.self, ExportCommand.self, AddressCommand.self,
             BenchCommand.self,
         ]

@@ -42,10 +42,15 @@ struct RouteMatrixTests {
     static func samples(_ subject: Case, for route: Route) -> [String: String] {
         // An attachment is seen by whoever sees a case naming it: the subject names this one.
         let id = route.path.hasPrefix("/api/v1/attachments/") ? Self.photoId : subject.id
-        return ["id": id, "code": Fixtures.town, "username": Fixtures.otherGridWorker.username, "number": subject.number]
+        return [
+            "id": id, "code": Fixtures.town, "username": Fixtures.otherGridWorker.username, "number": subject.number,
+            "system": Self.systemId, "format": "json", "service": "SS01.json", "request": "\(subject.number).json",
+            "token": "\(subject.id).json",
+        ]
     }
 
     static let photoId = "matrix-photo"
+    static let systemId = "matrix-system"
 
     /// Files the subject case, naming a photo (bytes on disk) uploaded by its grid worker.
     static func fileSubject(_ fixture: ServerFixture) async throws -> Case {
@@ -55,7 +60,10 @@ struct RouteMatrixTests {
             WangchaoCore.Attachment(
                 id: photoId, sha256: sha256, contentType: .jpeg, size: photo.count,
                 uploadedBy: Fixtures.gridWorker.username, createdAt: Fixtures.now))
-        var intake = Fixtures.intake()
+        try await fixture.store.addSystem(
+            IntegrationSystem(id: systemId, name: "矩阵测试系统", createdAt: Fixtures.now), apiKeyHash: "matrix-key-hash")
+        // Filed through Open311, so the Open311 reads show it too.
+        var intake = Fixtures.intake(source: .open311)
         intake.attachments = [photoId]
         return try await fixture.store.fileCase(intake)
     }

@@ -63,6 +63,7 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case usersUnordered
     case inboxOldestFirst
     case readIgnoresUpTo
+    case systemKeyIgnored
 
     var testDescription: String { rawValue }
 
@@ -94,6 +95,7 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .usersUnordered: ["listUsersPaged"]
         case .inboxOldestFirst: ["inboxPagesAndMarksRead", "noticesGoToTheRightPeopleWithTheChange"]
         case .readIgnoresUpTo: ["inboxPagesAndMarksRead"]
+        case .systemKeyIgnored: ["systemsRegistryByKeyHash"]
         }
     }
 }
@@ -290,6 +292,22 @@ struct MutantStore: CaseStore {
     }
 
     func unreadNoticeCount(username: String) async throws -> Int { try await base.unreadNoticeCount(username: username) }
+
+    func addSystem(_ system: IntegrationSystem, apiKeyHash: String) async throws {
+        try await base.addSystem(system, apiKeyHash: apiKeyHash)
+    }
+
+    func system(apiKeyHash: String) async throws -> IntegrationSystem? {
+        if mutation == .systemKeyIgnored { return try await base.listSystems().first }
+        return try await base.system(apiKeyHash: apiKeyHash)
+    }
+
+    func system(id: String) async throws -> IntegrationSystem? { try await base.system(id: id) }
+    func listSystems() async throws -> [IntegrationSystem] { try await base.listSystems() }
+
+    func setSystemDisabled(id: String, _ disabled: Bool) async throws -> IntegrationSystem {
+        try await base.setSystemDisabled(id: id, disabled)
+    }
 
     /// Paging by position (`LIMIT … OFFSET …`), the classic way to get inserts wrong.
     private func offsetPage(_ query: CaseQuery, viewer: User) async throws -> CasePage {

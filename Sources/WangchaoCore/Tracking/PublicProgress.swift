@@ -57,7 +57,7 @@ public struct PublicProgress: Sendable, Equatable, Codable {
     }
 
     /// The public phrase for one history row, or `nil` when the step is internal.
-    static func phrase(for transition: Transition, categoryName: String, unitName: (String) -> String?) -> String? {
+    public static func phrase(for transition: Transition, categoryName: String, unitName: (String) -> String?) -> String? {
         guard let command = transition.payload else {
             return transition.action == Transition.intakeAction ? "您反映的「\(categoryName)」问题已登记" : nil
         }

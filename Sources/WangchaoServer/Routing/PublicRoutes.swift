@@ -30,6 +30,8 @@ public enum PublicRoutes {
         // A reporter rates the handling of their own case with its tracking code.
         Pattern(method: .post, path: "/api/v1/track/{number}/rating"),
         Pattern(method: .get, path: "/open311/**"),
+        // Open311 clients file with their system's api_key, checked by the handler.
+        Pattern(method: .post, path: "/open311/v2/requests.{format}"),
     ]
 
     /// Whether `route` may be public.

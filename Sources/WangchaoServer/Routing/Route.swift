@@ -27,10 +27,14 @@ public struct Route: Sendable, CustomStringConvertible {
         return route
     }
 
-    /// The names of the path's parameters, e.g. `["id"]` for `/api/v1/cases/{id}`.
+    /// The names of the path's parameters, e.g. `["id"]` for `/api/v1/cases/{id}` and
+    /// `["format"]` for `/open311/v2/services.{format}`.
     public var parameters: [String] {
         path.split(separator: "/").compactMap { segment in
-            segment.hasPrefix("{") && segment.hasSuffix("}") ? String(segment.dropFirst().dropLast()) : nil
+            guard let open = segment.firstIndex(of: "{"), let close = segment.lastIndex(of: "}"), open < close else {
+                return nil
+            }
+            return String(segment[segment.index(after: open)..<close])
         }
     }
 

@@ -21,9 +21,14 @@ public struct RouteTable: Sendable {
             + CaseRoutes(store: store, clock: dependencies.clock, locator: dependencies.locator).routes
             + ReferenceRoutes(store: store, categories: dependencies.categories).routes
             + AdminUserRoutes(store: store, hasher: services.hasher).routes
+            + AdminSystemRoutes(store: store, clock: dependencies.clock).routes
             + AttachmentRoutes(store: store, files: dependencies.attachmentFiles, clock: dependencies.clock).routes
             + TrackRoutes(store: store, categories: dependencies.categories, clock: dependencies.clock).routes
             + RevealRoutes(store: store).routes
+            + Open311Routes(
+                store: store, clock: dependencies.clock, categories: dependencies.categories, attributes: .bundled,
+                locator: dependencies.locator
+            ).routes
             + InboxRoutes(store: store, clock: dependencies.clock, stream: dependencies.inboxStream).routes
     }
 

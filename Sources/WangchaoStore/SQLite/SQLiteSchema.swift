@@ -216,6 +216,18 @@ enum SQLiteSchema {
                 CREATE INDEX inbox_unread ON inbox(username, seq) WHERE read_at IS NULL;
                 """)
         }
+        // Integrating systems (Open311 clients, connectors, webhook subscribers).
+        migrator.registerMigration("v11-systems") { db in
+            try db.execute(sql: """
+                CREATE TABLE systems (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    api_key_hash TEXT NOT NULL UNIQUE,
+                    disabled INTEGER NOT NULL DEFAULT 0,
+                    created_at INTEGER NOT NULL
+                ) STRICT;
+                """)
+        }
         return migrator
     }
 }
