@@ -116,6 +116,20 @@ public protocol CaseStore: Sendable {
     /// - Throws: ``DomainError`` `notFound` for an unknown id.
     func setSystemDisabled(id: String, _ disabled: Bool) async throws -> IntegrationSystem
 
+    // MARK: Records of connected systems
+
+    /// Files or updates the case for a system's own record: the first sending makes a case
+    /// (history actor `system:<id>`), the same content again changes nothing, other content is
+    /// recorded as an update (``ExternalUpdate``). A record is one case however often it comes.
+    /// - Throws: ``DomainError`` `invalid` (field named) for a bad record id or intake; then as
+    ///   ``ExternalUpdate/apply(_:to:actor:at:)`` decides. Nothing changes then.
+    func upsertExternalRecord(_ intake: Intake, recordId: String, from system: IntegrationSystem, at now: Date)
+        async throws -> ExternalUpsert
+    /// The case made for a system's record, if any.
+    func externalRecord(recordId: String, systemId: String) async throws -> Case?
+    /// The history steps of the system's cases after `seq`, oldest first: status flowing back.
+    func externalChanges(systemId: String, after seq: Int64, limit: Int) async throws -> [ExternalChange]
+
     // MARK: Audit trail
 
     // Every write made inside an `AuditContext` (bound by the server per request, by commands

@@ -64,6 +64,7 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case inboxOldestFirst
     case readIgnoresUpTo
     case systemKeyIgnored
+    case externalFeedDescending
 
     var testDescription: String { rawValue }
 
@@ -96,6 +97,7 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .inboxOldestFirst: ["inboxPagesAndMarksRead", "noticesGoToTheRightPeopleWithTheChange"]
         case .readIgnoresUpTo: ["inboxPagesAndMarksRead"]
         case .systemKeyIgnored: ["systemsRegistryByKeyHash"]
+        case .externalFeedDescending: ["externalRecordsAreIdempotentAndFeedStatusBack"]
         }
     }
 }
@@ -307,6 +309,21 @@ struct MutantStore: CaseStore {
 
     func setSystemDisabled(id: String, _ disabled: Bool) async throws -> IntegrationSystem {
         try await base.setSystemDisabled(id: id, disabled)
+    }
+
+    func upsertExternalRecord(_ intake: Intake, recordId: String, from system: IntegrationSystem, at now: Date)
+        async throws -> ExternalUpsert
+    {
+        try await base.upsertExternalRecord(intake, recordId: recordId, from: system, at: now)
+    }
+
+    func externalRecord(recordId: String, systemId: String) async throws -> Case? {
+        try await base.externalRecord(recordId: recordId, systemId: systemId)
+    }
+
+    func externalChanges(systemId: String, after seq: Int64, limit: Int) async throws -> [ExternalChange] {
+        let changes = try await base.externalChanges(systemId: systemId, after: seq, limit: limit)
+        return mutation == .externalFeedDescending ? changes.reversed() : changes
     }
 
     /// Paging by position (`LIMIT … OFFSET …`), the classic way to get inserts wrong.

@@ -12,6 +12,8 @@ public struct WangchaoRequestContext: RequestContext {
     public var user: User?
     /// The session (bearer token or cookie) the user presented.
     public var session: Session?
+    /// The integrating system, on routes for systems (``AccessRule/system``), found by its api_key.
+    public var system: IntegrationSystem?
     /// The peer's address as the socket sees it (`nil` in router tests without a socket).
     public let peerAddress: String?
     /// The client's address: the peer, or the last `X-Forwarded-For` hop when a trusted proxy
@@ -26,6 +28,12 @@ public struct WangchaoRequestContext: RequestContext {
 
     /// JSON request bodies are small: a case with its description is a few kilobytes.
     public var maxUploadSize: Int { APIJSON.maxBodySize }
+
+    /// The calling system; routes whose rule is ``AccessRule/system`` always have one.
+    public func requireSystem() throws -> IntegrationSystem {
+        guard let system else { throw DomainError.unauthenticated("需要接入系统的 api_key（X-API-Key）") }
+        return system
+    }
 
     /// The signed-in user; routes whose rule needs credentials always have one.
     public func requireUser() throws -> User {

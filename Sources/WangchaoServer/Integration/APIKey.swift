@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import WangchaoCore
 import WangchaoStore
 
@@ -21,4 +22,9 @@ public enum APIKey {
         guard let system = try await store.system(apiKeyHash: hash(key)), !system.disabled else { return nil }
         return system
     }
+}
+
+extension HTTPField.Name {
+    /// Where connectors present their system's api_key.
+    static let apiKey = HTTPField.Name("X-API-Key")!
 }

@@ -19,6 +19,17 @@ struct AccessGuard: Sendable {
         let handler = audited(route)
         guard route.access.needsCredentials else { return handler }
         let access = route.access
+        if access == .system {
+            return { [store] request, context in
+                guard let system = try await APIKey.system(presenting: request.headers[.apiKey], in: store) else {
+                    throw DomainError.unauthenticated("需要有效的接入系统 api_key（X-API-Key）")
+                }
+                var context = context
+                context.system = system
+                context.logger[metadataKey: "system"] = .string(system.id)
+                return try await handler(request, context)
+            }
+        }
         let isRead = route.isRead
         return { request, context in
             let active = try await authenticator.authenticate(request)
@@ -44,7 +55,7 @@ struct AccessGuard: Sendable {
         let readsPersonalData = route.readsPersonalData
         return { [store, clock] request, context in
             let audit = AuditContext(
-                actor: context.user?.username ?? "anonymous", role: context.user?.role.rawValue,
+                actor: context.user?.username ?? context.system?.actorName ?? "anonymous", role: context.user?.role.rawValue,
                 clientAddress: context.clientAddress, action: "\(request.method.rawValue) \(request.uri.path)",
                 at: clock.now())
             let response = try await AuditContext.$current.withValue(audit) { try await handler(request, context) }

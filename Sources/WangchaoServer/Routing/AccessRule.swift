@@ -11,6 +11,9 @@ public enum AccessRule: Sendable, Equatable {
     /// Signed in with any role, acting only on the caller's own session (sign-out, token
     /// revocation); the one kind of non-GET route an observer may call.
     case ownSession
+    /// An integrating system presenting its api_key in `X-API-Key`, never a person: users'
+    /// sessions are refused (401) on these routes, and systems' keys everywhere else.
+    case system
 
     /// Any signed-in user: reads of what the user may see.
     public static let anyRole = AccessRule.signedIn(Set(Role.allCases))
@@ -27,6 +30,7 @@ public enum AccessRule: Sendable, Equatable {
         switch self {
         case .public, .ownSession: true
         case .signedIn(let roles): roles.contains(role)
+        case .system: false
         }
     }
 }

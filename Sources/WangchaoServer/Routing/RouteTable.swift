@@ -29,6 +29,9 @@ public struct RouteTable: Sendable {
                 store: store, clock: dependencies.clock, categories: dependencies.categories, attributes: .bundled,
                 locator: dependencies.locator
             ).routes
+            + ConnectorRoutes(
+                store: store, clock: dependencies.clock, categories: dependencies.categories, locator: dependencies.locator
+            ).routes
             + CaseExportRoutes(store: store, categories: dependencies.categories).routes
             + InboxRoutes(store: store, clock: dependencies.clock, stream: dependencies.inboxStream).routes
     }

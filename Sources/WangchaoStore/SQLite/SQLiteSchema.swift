@@ -228,6 +228,21 @@ enum SQLiteSchema {
                 ) STRICT;
                 """)
         }
+        // Which case each connected system's record became: a record sent twice is one case.
+        migrator.registerMigration("v12-external-records") { db in
+            try db.execute(sql: """
+                CREATE TABLE external_records (
+                    system_id TEXT NOT NULL REFERENCES systems(id),
+                    record_id TEXT NOT NULL,
+                    case_id TEXT NOT NULL REFERENCES cases(id),
+                    body_hash TEXT NOT NULL,
+                    received_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    PRIMARY KEY (system_id, record_id)
+                ) STRICT, WITHOUT ROWID;
+                CREATE INDEX external_records_case ON external_records(case_id);
+                """)
+        }
         return migrator
     }
 }

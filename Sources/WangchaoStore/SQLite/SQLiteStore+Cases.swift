@@ -27,19 +27,8 @@ extension SQLiteStore {
                 }
                 return CaseCreation(case: existing, replayed: true)
             }
-            let areaCode = try Self.resolveArea(intake.areaCode, in: db)
-            let sequence = try Int.fetchOne(
-                db,
-                sql: """
-                    INSERT INTO case_counters (day, last) VALUES (?, 1)
-                    ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last
-                    """, arguments: [CaseNumber.day(of: now)])!
-            let number = CaseNumber.format(day: CaseNumber.day(of: now), sequence: sequence)
-            let newCase = intake.makeCase(
-                id: caseId, number: number, trackingCode: trackingCode, areaCode: areaCode, category: category, at: now)
-            try Self.insert(newCase, in: db)
-            try Self.linkAttachments(newCase.attachments, to: caseId, by: actor, in: db)
-            try Self.append(Intake.intakeTransition(for: newCase, actor: actor), in: db)
+            let newCase = try Self.fileNewCase(
+                intake, category: category, by: actor, id: caseId, trackingCode: trackingCode, at: now, in: db)
             if let idempotencyKey, let requestHash {
                 try db.execute(
                     sql: "INSERT INTO idempotency_keys (actor, key, request_hash, case_id, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -106,6 +95,32 @@ extension SQLiteStore {
     }
 
     // MARK: Rows
+
+    /// Numbers and records a new case with its intake row, inside the caller's transaction:
+    /// the one way a case comes into being, whichever door it came through.
+    ///
+    /// `recordedAs` names the history's actor when no user acts (a connected system).
+    static func fileNewCase(
+        _ intake: Intake, category: Category, by actor: User?, recordedAs: String? = nil, id caseId: String,
+        trackingCode: String, at now: Date, in db: Database
+    ) throws -> Case {
+        let areaCode = try resolveArea(intake.areaCode, in: db)
+        let sequence = try Int.fetchOne(
+            db,
+            sql: """
+                INSERT INTO case_counters (day, last) VALUES (?, 1)
+                ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last
+                """, arguments: [CaseNumber.day(of: now)])!
+        let number = CaseNumber.format(day: CaseNumber.day(of: now), sequence: sequence)
+        let newCase = intake.makeCase(
+            id: caseId, number: number, trackingCode: trackingCode, areaCode: areaCode, category: category, at: now)
+        try insert(newCase, in: db)
+        try linkAttachments(newCase.attachments, to: caseId, by: actor, in: db)
+        var intakeRow = Intake.intakeTransition(for: newCase, actor: actor)
+        if let recordedAs { intakeRow.actor = recordedAs }
+        try append(intakeRow, in: db)
+        return newCase
+    }
 
     /// The area a new case belongs to: the one named, which must exist, or the district.
     static func resolveArea(_ code: String?, in db: Database) throws -> String {
