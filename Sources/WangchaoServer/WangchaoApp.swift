@@ -21,11 +21,14 @@ public struct ServerDependencies: Sendable {
     /// Point → area: an intake with a location but no `areaCode` is filed in the micro-grid (or
     /// the lowest area) holding the point. `nil`: such intakes go to the district, as before.
     public var locator: AreaLocator?
+    /// The SLA policies and working-day calendar: the store times deadlines with the same
+    /// settings; the API computes each case's lights with this calendar.
+    public var sla: SLASettings
 
     public init(
         store: any CaseStore, attachmentFiles: AttachmentFiles, clock: any WangchaoClock = SystemClock(),
         categories: CategoryCatalog = .bundled, metricsRegistry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
-        auth: AuthConfiguration = AuthConfiguration(), locator: AreaLocator? = nil
+        auth: AuthConfiguration = AuthConfiguration(), locator: AreaLocator? = nil, sla: SLASettings = .bundled
     ) {
         self.store = store
         self.attachmentFiles = attachmentFiles
@@ -34,6 +37,7 @@ public struct ServerDependencies: Sendable {
         self.metricsRegistry = metricsRegistry
         self.auth = auth
         self.locator = locator
+        self.sla = sla
     }
 }
 

@@ -88,6 +88,17 @@ public protocol CaseStore: Sendable {
     /// One page of cases matching `query` that `viewer` may see, newest first.
     func listCases(_ query: CaseQuery, viewer: User) async throws -> CasePage
 
+    // MARK: SLA timers
+
+    /// Fires the timers due at `now` (at most `limit`, earliest first): each in its own write
+    /// transaction that re-reads the case, lets ``Lifecycle/fire(_:on:at:context:)`` decide,
+    /// records the case with the step marked fired and the `system` transitions, and removes
+    /// the timer. A timer fires exactly once, whatever crashes or runs concurrently.
+    /// - Returns: the timers that made transitions.
+    func fireDueTimers(at now: Date, limit: Int) async throws -> [SLATimer]
+    /// The timers still waiting for a case (derived from its deadlines), earliest first.
+    func timers(caseId: String) async throws -> [SLATimer]
+
     // MARK: Audit trail
 
     // Every write made inside an `AuditContext` (bound by the server per request, by commands

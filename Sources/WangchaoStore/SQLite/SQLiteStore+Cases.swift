@@ -12,6 +12,7 @@ extension SQLiteStore {
         let requestHash = try idempotencyKey.map { _ in try Self.hash(of: intake) }
         let caseId = UUID().uuidString.lowercased()
         let trackingCode = configuration.trackingCodes()
+        let sla = configuration.sla
         return try await write { db in
             let actorName = actor?.username ?? Self.publicActor
             if let idempotencyKey, let requestHash,
@@ -36,7 +37,8 @@ extension SQLiteStore {
                     """, arguments: [CaseNumber.day(of: now)])!
             let number = CaseNumber.format(day: CaseNumber.day(of: now), sequence: sequence)
             let newCase = intake.makeCase(
-                id: caseId, number: number, trackingCode: trackingCode, areaCode: areaCode, category: category, at: now)
+                id: caseId, number: number, trackingCode: trackingCode, areaCode: areaCode, category: category, at: now,
+                sla: sla)
             try Self.insert(newCase, in: db)
             try Self.linkAttachments(newCase.attachments, to: caseId, by: actor, in: db)
             try Self.append(Intake.intakeTransition(for: newCase, actor: actor), in: db)
@@ -51,6 +53,7 @@ extension SQLiteStore {
 
     public func applyTransition(caseId: String, _ input: TransitionInput, by actor: User, at now: Date) async throws -> Case {
         let categories = self.categories
+        let sla = configuration.sla
         return try await write { db in
             guard let current = try Self.fetchCase(db, id: caseId), Access.canSee(current, user: actor) else {
                 throw DomainError.notFound("案件不存在")
@@ -62,7 +65,7 @@ extension SQLiteStore {
                 unit: { id in try? Self.unit(id: id, in: db) },
                 visibleCase: { id in (try? Self.fetchCase(db, id: id)).flatMap { $0 }.flatMap { Access.canSee($0, user: actor) ? $0 : nil } },
                 visibleAttachment: { id in (try? Self.attachmentIsVisible(id, to: actor, in: db)) ?? false },
-                category: category)
+                category: category, sla: sla)
             let (updated, transition) = try Lifecycle.apply(input, to: current, by: actor, at: now, context: context)
             try Self.update(updated, in: db)
             try Self.linkCheckedAttachments(transition.attachments, to: caseId, in: db)
@@ -140,7 +143,10 @@ extension SQLiteStore {
         try writeDerivedRows(of: c, in: db)
     }
 
-    static func update(_ c: Case, in db: Database) throws {
+    /// Writes a changed case whose stored version is `previousVersion` (by default one less:
+    /// one transition; a timer firing may record several).
+    static func update(_ c: Case, from previousVersion: Int? = nil, in db: Database) throws {
+        let previousVersion = previousVersion ?? c.version - 1
         try db.execute(
             sql: """
                 UPDATE cases SET state = ?, area_code = ?, assigned_unit_id = ?, version = ?, updated_at = ?, body = ?
@@ -148,14 +154,15 @@ extension SQLiteStore {
                 """,
             arguments: [
                 c.state.rawValue, c.areaCode, c.assignedUnitId, c.version, c.updatedAt.storedMillis,
-                try StoredJSON.encode(c), c.id, c.version - 1,
+                try StoredJSON.encode(c), c.id, previousVersion,
             ])
-        guard db.changesCount == 1 else { throw DomainError.versionConflict(expected: c.version - 1, actual: c.version) }
+        guard db.changesCount == 1 else { throw DomainError.versionConflict(expected: previousVersion, actual: c.version) }
         try db.execute(sql: "DELETE FROM case_deadlines WHERE case_id = ?", arguments: [c.id])
+        try db.execute(sql: "DELETE FROM sla_timers WHERE case_id = ?", arguments: [c.id])
         try writeDerivedRows(of: c, in: db)
     }
 
-    /// The rows derived from a case: involved units and running deadlines.
+    /// The rows derived from a case: involved units, running deadlines and their timers.
     private static func writeDerivedRows(of c: Case, in db: Database) throws {
         for unitId in c.involvedUnitIds {
             try db.execute(sql: "INSERT OR IGNORE INTO case_units (case_id, unit_id) VALUES (?, ?)", arguments: [c.id, unitId])
@@ -165,6 +172,7 @@ extension SQLiteStore {
                 sql: "INSERT OR REPLACE INTO case_deadlines (case_id, kind, due_at) VALUES (?, ?, ?)",
                 arguments: [c.id, deadline.kind.rawValue, deadline.dueAt.storedMillis])
         }
+        try writeTimerRows(of: c, in: db)
     }
 
     static func append(_ t: Transition, in db: Database) throws {
