@@ -41,7 +41,7 @@ extension Lifecycle {
     /// the case with the automatic transitions, in order (versions consecutive).
     ///
     /// - `warn`: the light turns yellow (`markLight`).
-    /// - `due`: the deadline's `onDue` actions: `markLight` red, `notify`, `reinforce`, then
+    /// - `due`: the deadline's `onDue` actions: `markLight` red, `reinforce`, `notify`, then
     ///   `raiseTier` (an escalation to the tier above, last because it ends the running limits).
     /// - `reinforce`: the arrival deadline's `onReinforce` actions; a unit comes from
     ///   ``TransitionContext/reinforcementUnit``.
@@ -109,7 +109,8 @@ extension Lifecycle {
 }
 
 extension EscalationAction {
-    /// The order actions run in when several are due together: record, tell, help, then escalate
-    /// (escalation ends the running limits, so it comes last).
-    public static let executionOrder: [EscalationAction] = [.markLight, .notify, .reinforce, .raiseTier]
+    /// The order actions run in when several are due together: record the light, send help,
+    /// tell (after the help, so the reminder follows it), then escalate (which ends the running
+    /// limits, so it comes last).
+    public static let executionOrder: [EscalationAction] = [.markLight, .reinforce, .notify, .raiseTier]
 }
