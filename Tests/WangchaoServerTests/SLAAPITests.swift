@@ -38,7 +38,8 @@ struct SLAAPITests {
             #expect(lights(object) == ["arrive": "green", "handle": "green"])
             let arrive = try #require((object["deadlines"] as? [[String: Any]])?.first { $0["kind"] as? String == "arrive" })
             #expect(arrive["clock"] as? String == "continuous")
-            #expect(Set(arrive.keys) == ["kind", "dueAt", "startedAt", "clock", "light"])
+            #expect(Set(arrive.keys).isSuperset(of: ["kind", "dueAt", "startedAt", "clock", "light", "reinforceAt"]))
+            #expect(arrive["startedAt"] as? String == "2026-11-24T02:00:00Z")
 
             server.clock.set(Fixtures.now + 8 * 60)  // 80 % of the 10 minutes
             object = try await show(signed.id)

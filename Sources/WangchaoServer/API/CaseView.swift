@@ -11,13 +11,19 @@ struct CaseView: Encodable {
         var calendar: WorkCalendar
     }
 
-    /// One running limit as shown: `{kind, dueAt, startedAt, clock, light}`.
+    /// One running limit as shown: the stored deadline (`kind`, `dueAt`, `startedAt`, `clock`,
+    /// `warnAt`, `reinforceAt`, `onDue`, `onReinforce`, `fired`) plus its `light` now.
     struct DeadlineView: Encodable {
-        let kind: DeadlineKind
-        let dueAt: Date
-        let startedAt: Date
-        let clock: SLAClock
+        let deadline: Deadline
         let light: Light
+
+        private enum CodingKeys: String, CodingKey { case light }
+
+        func encode(to encoder: any Encoder) throws {
+            try deadline.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(light, forKey: .light)
+        }
     }
 
     let subject: Case
@@ -35,17 +41,15 @@ struct CaseView: Encodable {
         self.history = history
         self.allowedActions = allowedActions
         deadlines = subject.deadlines.map { deadline in
-            DeadlineView(
-                kind: deadline.kind, dueAt: deadline.dueAt, startedAt: deadline.startedAt, clock: deadline.clock,
-                light: Light.of(deadline, at: lights.now, calendar: lights.calendar))
+            DeadlineView(deadline: deadline, light: Light.of(deadline, at: lights.now, calendar: lights.calendar))
         }
         light = Light.of(subject, at: lights.now, calendar: lights.calendar)
     }
 
     private enum CodingKeys: String, CodingKey { case history, allowedActions, deadlines, light }
 
-    /// The case's own fields first; `deadlines` is then written again in the API's shape (the
-    /// encoder keeps the last value for a key), without the scheduler's bookkeeping.
+    /// The case's own fields first; `deadlines` is then written again with each light (the
+    /// encoder keeps the last value for a key), so the answer still decodes as a ``Case``.
     func encode(to encoder: any Encoder) throws {
         try subject.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
