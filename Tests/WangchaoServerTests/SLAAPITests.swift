@@ -80,6 +80,10 @@ struct SLAAPITests {
         #expect(await again.tick().isEmpty)
         let system = try await reopened.history(caseId: signed.id).filter { $0.actor == "system" }
         #expect(system.map(\.action) == ["markLight", "markLight", "notify"])
+        let audited = try await reopened.auditEntries(after: nil, limit: 100).filter { $0.actor == "system" }
+        #expect(audited.map(\.target) == [signed.id, signed.id])
+        #expect(audited.allSatisfy { $0.action == "SLA timers" })
+        #expect(try await reopened.verifyAudit().isIntact)
 
         server.clock.set(Fixtures.now + 16 * 60)
         #expect(await again.tick().map(\.step) == [.reinforce])

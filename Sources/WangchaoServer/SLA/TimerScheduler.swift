@@ -42,7 +42,11 @@ public struct TimerScheduler: Service {
         do {
             while !Task.isCancelled {
                 let now = clock.now()
-                let fired = try await store.fireDueTimers(at: now, limit: batchSize)
+                // Each firing's write is audited like a request's, by `system`, naming the case.
+                let audit = AuditContext(actor: Lifecycle.systemActor, action: "SLA timers", at: now)
+                let fired = try await AuditContext.$current.withValue(audit) {
+                    try await store.fireDueTimers(at: now, limit: batchSize)
+                }
                 for timer in fired {
                     Counter(label: "wangchao_timers_fired_total", dimensions: [("step", timer.step.rawValue)]).increment()
                     logger.debug(

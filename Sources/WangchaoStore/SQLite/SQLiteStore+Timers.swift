@@ -23,7 +23,7 @@ extension SQLiteStore {
                 let timers = byCase[caseId] ?? []
                 group.addTask {
                     var fired: [SLATimer] = []
-                    for timer in timers where try await self.fire(timer, at: now) { fired.append(timer) }
+                    for timer in timers where try await self.fire(timer, at: now).fired { fired.append(timer) }
                     return fired
                 }
             }
@@ -51,8 +51,8 @@ extension SQLiteStore {
     /// lifecycle decide, records the case (the step marked fired, so its timer row is not
     /// derived again) and the system transitions. A crash before the commit leaves the timer
     /// as it was; after it, the row is gone: each step acts exactly once.
-    /// - Returns: whether the timer made transitions.
-    private func fire(_ timer: SLATimer, at now: Date) async throws -> Bool {
+    /// - Returns: whether the timer made transitions (and, for the audit row, the case).
+    private func fire(_ timer: SLATimer, at now: Date) async throws -> Firing {
         let categories = self.categories
         let sla = configuration.sla
         return try await write { db in
@@ -60,10 +60,10 @@ extension SQLiteStore {
                 try Bool.fetchOne(
                     db, sql: "SELECT 1 FROM sla_timers WHERE case_id = ? AND kind = ? AND step = ?",
                     arguments: [timer.caseId, timer.kind.rawValue, timer.step.rawValue]) != nil
-            else { return false }
+            else { return Firing(caseId: timer.caseId, fired: false) }
             guard let current = try Self.fetchCase(db, id: timer.caseId), let category = categories[current.category] else {
                 try Self.deleteTimer(timer, in: db)
-                return false
+                return Firing(caseId: timer.caseId, fired: false)
             }
             let context = TransitionContext(
                 unit: { id in try? Self.unit(id: id, in: db) }, visibleCase: { _ in nil }, category: category, sla: sla,
@@ -72,12 +72,12 @@ extension SQLiteStore {
                 // Nothing to do (the row outlived its step): bring the case's timers in line with it.
                 try db.execute(sql: "DELETE FROM sla_timers WHERE case_id = ?", arguments: [current.id])
                 try Self.writeTimerRows(of: current, in: db)
-                return false
+                return Firing(caseId: timer.caseId, fired: false)
             }
             Failpoint.timerAfterDecide.hit()
             try Self.update(decision.case, from: current.version, in: db)
             for transition in decision.transitions { try Self.append(transition, in: db) }
-            return true
+            return Firing(caseId: timer.caseId, fired: true)
         }
     }
 
@@ -134,4 +134,11 @@ extension SQLiteStore {
         }
         return nil
     }
+}
+
+/// The outcome of one timer firing; the audit row of a scheduler pass names the case.
+struct Firing: Sendable, AuditTarget {
+    var caseId: String
+    var fired: Bool
+    var auditTarget: String { caseId }
 }
