@@ -35,7 +35,10 @@ let package = Package(
         // Pure domain: areas, units, categories, roles, cases and their lifecycle. No I/O.
         .target(
             name: "WangchaoCore",
-            resources: [.copy("Resources/categories.json"), .copy("Resources/category-attributes.json")],
+            resources: [
+                .copy("Resources/categories.json"), .copy("Resources/work-calendar.json"),
+                .copy("Resources/sla-policies.json"), .copy("Resources/category-attributes.json"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The demo district: real towns and codes, tiled polygons, staff and a month of cases. Pure.
@@ -88,6 +91,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                // The SLA timer scheduler runs as a Service beside the HTTP server.
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -114,6 +119,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],

@@ -23,12 +23,15 @@ public struct ServerDependencies: Sendable {
     public var locator: AreaLocator?
     /// The live inbox stream's pace and connection lifetime.
     public var inboxStream: InboxStreamSettings
+    /// The SLA policies and working-day calendar: the store times deadlines with the same
+    /// settings; the API computes each case's lights with this calendar.
+    public var sla: SLASettings
 
     public init(
         store: any CaseStore, attachmentFiles: AttachmentFiles, clock: any WangchaoClock = SystemClock(),
         categories: CategoryCatalog = .bundled, metricsRegistry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
         auth: AuthConfiguration = AuthConfiguration(), locator: AreaLocator? = nil,
-        inboxStream: InboxStreamSettings = InboxStreamSettings()
+        inboxStream: InboxStreamSettings = InboxStreamSettings(), sla: SLASettings = .bundled
     ) {
         self.store = store
         self.attachmentFiles = attachmentFiles
@@ -38,6 +41,7 @@ public struct ServerDependencies: Sendable {
         self.auth = auth
         self.locator = locator
         self.inboxStream = inboxStream
+        self.sla = sla
     }
 }
 

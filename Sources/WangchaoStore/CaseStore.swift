@@ -129,6 +129,16 @@ public protocol CaseStore: Sendable {
     func externalRecord(recordId: String, systemId: String) async throws -> Case?
     /// The history steps of the system's cases after `seq`, oldest first: status flowing back.
     func externalChanges(systemId: String, after seq: Int64, limit: Int) async throws -> [ExternalChange]
+    // MARK: SLA timers
+
+    /// Fires the timers due at `now` (at most `limit`, earliest first): each in its own write
+    /// transaction that re-reads the case, lets ``Lifecycle/fire(_:on:at:context:)`` decide,
+    /// records the case with the step marked fired and the `system` transitions, and removes
+    /// the timer. A timer fires exactly once, whatever crashes or runs concurrently.
+    /// - Returns: the timers that made transitions.
+    func fireDueTimers(at now: Date, limit: Int) async throws -> [SLATimer]
+    /// The timers still waiting for a case (derived from its deadlines), earliest first.
+    func timers(caseId: String) async throws -> [SLATimer]
 
     // MARK: Audit trail
 

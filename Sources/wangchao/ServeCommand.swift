@@ -4,6 +4,8 @@ import Hummingbird
 import Logging
 import Metrics
 import Prometheus
+import ServiceLifecycle
+import UnixSignals
 import WangchaoCore
 import WangchaoGeo
 import WangchaoServer
@@ -16,6 +18,7 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: "Stops gracefully on SIGTERM or SIGINT: requests in flight finish, nothing acknowledged is lost.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var sla: SLAOptions
 
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
@@ -27,6 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Mark cookies Secure (serve over HTTPS); also $WANGCHAO_SECURE_COOKIES=1.") var secureCookies = false
     @Flag(help: "Take the client address from X-Forwarded-For (only behind a proxy that sets it); also $WANGCHAO_TRUST_FORWARDED_FOR=1.")
     var trustForwardedFor = false
+    @Option(help: "Seconds between passes of the SLA timer scheduler.") var timerInterval = 1.0
 
     /// Sign-in settings from the options and the environment; password cost from `WANGCHAO_SCRYPT`.
     func authConfiguration() throws -> AuthConfiguration {
@@ -58,7 +62,9 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "wangchao")
 
         let auth = try authConfiguration()
-        let sqlite = try store.openStore()
+        guard timerInterval > 0, timerInterval <= 3600 else { throw ValidationError("--timer-interval 须在 0 到 3600 秒之间") }
+        let slaSettings = try sla.settings()
+        let sqlite = try store.openStore(sla: slaSettings)
         if demo {
             if try await sqlite.rootArea() == nil {
                 try await DemoLoader(
@@ -71,10 +77,15 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let dependencies = ServerDependencies(
             store: sqlite, attachmentFiles: sqlite.attachmentFiles, metricsRegistry: registry, auth: auth,
-            locator: try await Self.locator(sqlite, logger: logger))
+            locator: try await Self.locator(sqlite, logger: logger), sla: slaSettings)
         let app = buildApplication(dependencies, host: host, port: port, logger: logger)
+        let scheduler = TimerScheduler(
+            store: sqlite, clock: dependencies.clock, interval: .milliseconds(Int(timerInterval * 1000)),
+            logger: Logger(label: "wangchao.timers"))
         logger.info("wangchao listening", metadata: ["address": "http://\(host):\(port)", "database": "\(store.path)"])
-        try await app.runService()
+        let services = ServiceGroup(
+            configuration: .init(services: [app, scheduler], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await services.run()
     }
 
     /// The point → area index over the stored areas, built once at start-up (areas imported

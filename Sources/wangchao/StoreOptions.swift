@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WangchaoCore
 import WangchaoStore
 
 /// `--database PATH`, shared by every command that touches the store.
@@ -16,7 +17,10 @@ struct StoreOptions: ParsableArguments {
         database ?? ProcessInfo.processInfo.environment["WANGCHAO_DATABASE"] ?? "./wangchao.sqlite"
     }
 
-    func openStore() throws -> SQLiteStore {
-        try SQLiteStore(path: path)
+    /// Opens the store; deadlines are timed with `sla` (the bundled policies and calendar by default).
+    func openStore(sla: SLASettings = .bundled) throws -> SQLiteStore {
+        var configuration = SQLiteStore.Configuration()
+        configuration.sla = sla
+        return try SQLiteStore(path: path, configuration: configuration)
     }
 }

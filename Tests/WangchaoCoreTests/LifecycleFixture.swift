@@ -51,6 +51,9 @@ enum LifecycleFixture {
         case .decide: .decide(requestId: 3, grant: true)
         case .supervise: .supervise(instruction: "请今日办结")
         case .answerSupervision: .answerSupervision(answer: "已安排")
+        case .markLight: .markLight(kind: .handle, light: .yellow)
+        case .notify: .notify(kind: .handle, light: .red)
+        case .reinforce: .reinforce(unitId: Fixtures.otherGridTeam)
         }
     }
 

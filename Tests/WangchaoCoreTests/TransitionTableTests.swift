@@ -30,7 +30,14 @@ import WangchaoTesting
         .decide: Self.same(in: openStates),
         .supervise: Self.same(in: openStates),
         .answerSupervision: Self.same(in: openStates),
+        // System actions (SLA scheduler): record without moving the case.
+        .markLight: Self.same(in: openStates),
+        .notify: Self.same(in: openStates),
+        .reinforce: [.dispatched: .dispatched, .signed: .signed, .onSite: .onSite],
     ]
+
+    /// Actions only the scheduler takes, as `system`.
+    static let systemActions: Set<CaseAction> = [.markLight, .notify, .reinforce]
 
     static let openStates: [CaseState] = [.reported, .accepted, .dispatched, .signed, .onSite, .handled, .verified]
 
@@ -53,7 +60,7 @@ import WangchaoTesting
 
     /// Applied for real, by a user allowed to act, on a case prepared so that every
     /// precondition besides the state holds: the outcome is the listed state or `transitionNotAllowed`.
-    @Test(arguments: allPairs)
+    @Test(arguments: allPairs.filter { !systemActions.contains($0.action) })
     func applied(_ pair: Pair) throws {
         var subject = LifecycleFixture.caseIn(pair.state)
         if pair.action == .requestVoid { subject.pendingRequests = [] }  // one void request at a time
@@ -78,6 +85,30 @@ import WangchaoTesting
         }
     }
 
+    /// System actions applied for real as `system` (no role): the listed state or
+    /// `transitionNotAllowed`; the history row names `system` with no role.
+    @Test(arguments: allPairs.filter { systemActions.contains($0.action) || $0.action == .escalate })
+    func appliedBySystem(_ pair: Pair) throws {
+        let subject = LifecycleFixture.caseIn(pair.state)
+        let command = LifecycleFixture.command(for: pair.action, on: subject)
+        let expectedState = Self.expected[pair.action]?[pair.state]
+        do {
+            let (updated, transition) = try Lifecycle.applySystem(
+                command, to: subject, at: Fixtures.now, note: "自动", context: LifecycleFixture.context)
+            #expect(updated.state == expectedState)
+            #expect(updated.version == subject.version + 1)
+            #expect(transition.actor == "system" && transition.actorRole == nil)
+            #expect(transition.action == pair.action.rawValue && transition.payload == command)
+            if pair.action == .reinforce { #expect(updated.cooperatingUnitIds == [Fixtures.otherGridTeam]) }
+            if pair.action == .markLight || pair.action == .notify {
+                #expect(updated.deadlines == subject.deadlines && updated.assignedUnitId == subject.assignedUnitId)
+            }
+        } catch {
+            #expect(expectedState == nil, "refused unexpectedly: \(error)")
+            #expect(error.code == .transitionNotAllowed)
+        }
+    }
+
     /// Who may ever take each action, written out.
     static let roles: [CaseAction: Set<Role>] = {
         let dispatchers: Set<Role> = [.townDispatcher, .districtCommander]
@@ -89,6 +120,7 @@ import WangchaoTesting
             .escalate: handlers, .requestExtension: handlers, .requestPark: handlers, .requestVoid: handlers,
             .answerSupervision: handlers, .verify: [.gridWorker, .communityStaff, .townDispatcher, .districtCommander],
             .addCooperator: [.communityStaff, .townDispatcher, .districtCommander],
+            .markLight: [], .notify: [], .reinforce: [],
         ]
     }()
 

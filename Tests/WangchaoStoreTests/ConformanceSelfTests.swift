@@ -65,6 +65,9 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case readIgnoresUpTo
     case systemKeyIgnored
     case externalFeedDescending
+    case timersIgnored
+    case timersFireEarly
+    case timersRefire
 
     var testDescription: String { rawValue }
 
@@ -98,6 +101,7 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .readIgnoresUpTo: ["inboxPagesAndMarksRead"]
         case .systemKeyIgnored: ["systemsRegistryByKeyHash"]
         case .externalFeedDescending: ["externalRecordsAreIdempotentAndFeedStatusBack"]
+        case .timersIgnored, .timersFireEarly, .timersRefire: ["timersFireOnceInOrder"]
         }
     }
 }
@@ -233,6 +237,28 @@ struct MutantStore: CaseStore {
     }
 
     func verifyAudit() async throws -> AuditVerification { try await base.verifyAudit() }
+
+    func fireDueTimers(at now: Date, limit: Int) async throws -> [SLATimer] {
+        switch mutation {
+        case .timersIgnored: return []
+        case .timersFireEarly: return try await base.fireDueTimers(at: now + 3600, limit: limit)
+        case .timersRefire:
+            // Fires, then forgets that it did: the steps are unmarked and their rows come back.
+            let fired = try await base.fireDueTimers(at: now, limit: limit)
+            try await base.pool.write { db in
+                for caseId in Set(fired.map(\.caseId)) {
+                    guard var c = try SQLiteStore.fetchCase(db, id: caseId) else { continue }
+                    for index in c.deadlines.indices { c.deadlines[index].fired = [] }
+                    try db.execute(sql: "UPDATE cases SET body = ? WHERE id = ?", arguments: [try StoredJSON.encode(c), caseId])
+                    try SQLiteStore.writeTimerRows(of: c, in: db)
+                }
+            }
+            return fired
+        default: return try await base.fireDueTimers(at: now, limit: limit)
+        }
+    }
+
+    func timers(caseId: String) async throws -> [SLATimer] { try await base.timers(caseId: caseId) }
 
     func getCase(id: String) async throws -> Case? { try await base.getCase(id: id) }
     func getCase(number: String) async throws -> Case? { try await base.getCase(number: number) }

@@ -83,10 +83,11 @@ public struct Intake: Sendable, Equatable, Codable {
 
     /// The case this intake becomes, in state `reported`, with its first limits running.
     public func makeCase(
-        id: String, number: String, trackingCode: String, areaCode: String, category: Category, at now: Date
+        id: String, number: String, trackingCode: String, areaCode: String, category: Category, at now: Date,
+        sla: SLASettings = .bundled
     ) -> Case {
         let priority = self.priority ?? .normal
-        let planner = DeadlinePlanner(slaClass: category.slaClass, priority: priority)
+        let planner = DeadlinePlanner(category: category, priority: priority, sla: sla)
         return Case(
             id: id, number: number, trackingCode: trackingCode, source: source, category: category.code,
             description: description.trimmingCharacters(in: .whitespacesAndNewlines), location: location,

@@ -31,11 +31,22 @@ public enum NoticePlanner {
         }
         /// The responsible unit's people, or the one person the case was assigned to inside it.
         var responsible: Audience? { subject.assignedUnitId.map(Audience.unit) }
+        var dispatchers: Audience { .dispatchers(areaCode: subject.areaCode, tier: subject.tier) }
         switch command {
         case .dispatch:
             return responsible.map { [draft(.assigned, $0)] } ?? []
-        case .addCooperator(let unitId):
+        case .addCooperator(let unitId), .reinforce(let unitId):
             return [draft(.cooperation, .unit(unitId))]
+        case .markLight(let kind, .yellow):
+            // The first warning goes to whoever must act now; the red light comes with a reminder.
+            return [draft(.lightYellow, responsible ?? dispatchers, "\(kind.chineseName)时限已过 80%")]
+        case .markLight:
+            return []
+        case .notify(let kind, let light):
+            let detail = "\(kind.chineseName)" + (light == .red ? "已超时" : "时限将到")
+            let kind: NoticeKind = light == .red ? .lightRed : .lightYellow
+            guard let responsible else { return [draft(kind, dispatchers, detail)] }
+            return light == .red ? [draft(kind, responsible, detail), draft(kind, dispatchers, detail)] : [draft(kind, responsible, detail)]
         case .return(let reason):
             return [draft(.returned, .dispatchers(areaCode: subject.areaCode, tier: subject.tier), reason)]
         case .verify(pass: false):

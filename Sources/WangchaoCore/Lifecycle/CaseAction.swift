@@ -21,6 +21,12 @@ public enum CaseAction: String, Codable, Sendable, CaseIterable {
     case decide
     case supervise
     case answerSupervision
+    /// System only: a deadline's light changed (recorded by the SLA scheduler).
+    case markLight
+    /// System only: the people responsible were told a limit is near or over.
+    case notify
+    /// System only: a reinforcement unit was added because nobody arrived in time.
+    case reinforce
 
     public var chineseName: String {
         switch self {
@@ -44,6 +50,9 @@ public enum CaseAction: String, Codable, Sendable, CaseIterable {
         case .decide: "审批"
         case .supervise: "督办"
         case .answerSupervision: "督办反馈"
+        case .markLight: "亮灯"
+        case .notify: "超时提醒"
+        case .reinforce: "增派力量"
         }
     }
 }

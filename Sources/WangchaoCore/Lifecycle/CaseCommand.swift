@@ -25,6 +25,12 @@ public enum CaseCommand: Sendable, Equatable {
     case decide(requestId: Int, grant: Bool)
     case supervise(instruction: String)
     case answerSupervision(answer: String)
+    /// System only (SLA scheduler): the light of the `kind` deadline turned `light`.
+    case markLight(kind: DeadlineKind, light: Light)
+    /// System only: a reminder that the `kind` deadline is at `light`.
+    case notify(kind: DeadlineKind, light: Light)
+    /// System only: `unitId` joins as reinforcement (协办).
+    case reinforce(unitId: String)
 
     public var action: CaseAction {
         switch self {
@@ -48,6 +54,9 @@ public enum CaseCommand: Sendable, Equatable {
         case .decide: .decide
         case .supervise: .supervise
         case .answerSupervision: .answerSupervision
+        case .markLight: .markLight
+        case .notify: .notify
+        case .reinforce: .reinforce
         }
     }
 
@@ -59,7 +68,7 @@ public enum CaseCommand: Sendable, Equatable {
     /// Checks the parameters' values; the field in the error is the parameter's name.
     public func validate() throws(DomainError) {
         switch self {
-        case .accept, .sign, .arrive, .close, .verify:
+        case .accept, .sign, .arrive, .close, .verify, .markLight, .notify:
             return
         case .reject(let text), .reopen(let text), .return(let text), .escalate(let text), .requestPark(let text),
             .requestVoid(let text):
@@ -68,7 +77,7 @@ public enum CaseCommand: Sendable, Equatable {
         case .supervise(let instruction): try Self.requireText(instruction, field: "instruction")
         case .answerSupervision(let answer): try Self.requireText(answer, field: "answer")
         case .merge(let id): try Self.requireText(id, field: "intoCaseId")
-        case .dispatch(let id), .addCooperator(let id): try Self.requireText(id, field: "unitId")
+        case .dispatch(let id), .addCooperator(let id), .reinforce(let id): try Self.requireText(id, field: "unitId")
         case .rate(let satisfaction, let via):
             guard (1...5).contains(satisfaction) else { throw .invalid(field: "satisfaction", "满意度须为 1 到 5 的整数") }
             // Only the reporter, on the tracking page, rates `via: reporter` (Lifecycle.applyReporterRating).
@@ -98,7 +107,7 @@ public enum CaseCommand: Sendable, Equatable {
 extension CaseCommand: Codable {
     private enum CodingKeys: String, CodingKey {
         case action, reason, intoCaseId, unitId, result, pass, satisfaction, via, minutes, requestId, grant
-        case instruction, answer
+        case instruction, answer, kind, light
     }
 
     public init(from decoder: any Decoder) throws {
@@ -134,6 +143,11 @@ extension CaseCommand: Codable {
             self = .decide(requestId: try c.decode(Int.self, forKey: .requestId), grant: try c.decode(Bool.self, forKey: .grant))
         case .supervise: self = .supervise(instruction: try c.decode(String.self, forKey: .instruction))
         case .answerSupervision: self = .answerSupervision(answer: try c.decode(String.self, forKey: .answer))
+        case .markLight:
+            self = .markLight(kind: try c.decode(DeadlineKind.self, forKey: .kind), light: try c.decode(Light.self, forKey: .light))
+        case .notify:
+            self = .notify(kind: try c.decode(DeadlineKind.self, forKey: .kind), light: try c.decode(Light.self, forKey: .light))
+        case .reinforce: self = .reinforce(unitId: try c.decode(String.self, forKey: .unitId))
         }
     }
 
@@ -146,7 +160,7 @@ extension CaseCommand: Codable {
             .requestPark(let reason), .requestVoid(let reason):
             try c.encode(reason, forKey: .reason)
         case .merge(let id): try c.encode(id, forKey: .intoCaseId)
-        case .dispatch(let id), .addCooperator(let id): try c.encode(id, forKey: .unitId)
+        case .dispatch(let id), .addCooperator(let id), .reinforce(let id): try c.encode(id, forKey: .unitId)
         case .handle(let result): try c.encode(result, forKey: .result)
         case .verify(let pass): try c.encode(pass, forKey: .pass)
         case .rate(let satisfaction, let via):
@@ -160,6 +174,9 @@ extension CaseCommand: Codable {
             try c.encode(grant, forKey: .grant)
         case .supervise(let instruction): try c.encode(instruction, forKey: .instruction)
         case .answerSupervision(let answer): try c.encode(answer, forKey: .answer)
+        case .markLight(let kind, let light), .notify(let kind, let light):
+            try c.encode(kind, forKey: .kind)
+            try c.encode(light, forKey: .light)
         }
     }
 }

@@ -1,16 +1,16 @@
 import Foundation
 
-/// Which time limits run at each step, from the category's SLA class and the priority.
-///
-/// The dispatch issue replaces the fixed ``SLAClass`` limits with stored policies; the planner's
-/// shape (limits started by steps, stopped by others) stays.
+/// Which time limits run at each step, from the SLA policies for the case's category and
+/// priority, counted on their clocks with the working-day calendar.
 public struct DeadlinePlanner: Sendable {
-    public var slaClass: SLAClass
+    public var category: Category
     public var priority: Priority
+    public var sla: SLASettings
 
-    public init(slaClass: SLAClass, priority: Priority) {
-        self.slaClass = slaClass
+    public init(category: Category, priority: Priority, sla: SLASettings = .bundled) {
+        self.category = category
         self.priority = priority
+        self.sla = sla
     }
 
     /// The limits that start when a case comes in.
@@ -28,10 +28,25 @@ public struct DeadlinePlanner: Sendable {
         deadlines([.verify], from: now)
     }
 
-    private func deadlines(_ kinds: [DeadlineKind], from now: Date) -> [Deadline] {
-        kinds.compactMap { kind in
-            slaClass.limit(for: kind, priority: priority).map { Deadline(kind: kind, dueAt: now + TimeInterval($0 * 60)) }
+    /// One limit started at `now`, or `nil` when the policies set none for this step.
+    public func deadline(_ kind: DeadlineKind, from now: Date) -> Deadline? {
+        guard let limit = sla.policies.limit(for: SLAStep(kind), category: category, priority: priority) else { return nil }
+        let seconds = TimeInterval(limit.minutes * 60)
+        var deadline = Deadline(
+            kind: kind, dueAt: limit.clock.due(from: now, seconds: seconds, calendar: sla.calendar), startedAt: now,
+            clock: limit.clock,
+            warnAt: limit.clock.due(from: now, seconds: seconds * Light.warnFraction, calendar: sla.calendar),
+            onDue: limit.onDue)
+        if kind == .arrive, let reinforce = sla.policies.limit(for: .reinforce, category: category, priority: priority) {
+            deadline.reinforceAt = reinforce.clock.due(
+                from: now, seconds: TimeInterval(reinforce.minutes * 60), calendar: sla.calendar)
+            deadline.onReinforce = reinforce.onDue
         }
+        return deadline
+    }
+
+    private func deadlines(_ kinds: [DeadlineKind], from now: Date) -> [Deadline] {
+        kinds.compactMap { deadline($0, from: now) }
     }
 }
 

@@ -34,7 +34,7 @@ extension Lifecycle {
         updated.version += 1
         updated.state = next
         updated.updatedAt = now
-        try applyEffects(command, to: &updated, by: actor, at: now, category: context.category)
+        try applyEffects(command, to: &updated, by: actor.username, at: now, context: context)
         if !next.isOpen {
             updated.deadlines = []
             updated.pendingRequests = []
@@ -48,11 +48,11 @@ extension Lifecycle {
     }
 
     /// Body checks that need lookups: named units and cases must exist.
-    private static func validateReferences(
+    static func validateReferences(
         _ command: CaseCommand, of subject: Case, context: TransitionContext
     ) throws(DomainError) {
         switch command {
-        case .dispatch(let unitId), .addCooperator(let unitId):
+        case .dispatch(let unitId), .addCooperator(let unitId), .reinforce(let unitId):
             guard context.unit(unitId) != nil else { throw .invalid(field: "unitId", "处置单位 \(unitId) 不存在") }
         case .merge(let targetId):
             guard targetId != subject.id else { throw .invalid(field: "intoCaseId", "不能合并到自身") }
@@ -72,10 +72,10 @@ extension Lifecycle {
     }
 
     /// What each action changes besides the state.
-    private static func applyEffects(
-        _ command: CaseCommand, to c: inout Case, by actor: User, at now: Date, category: Category
+    static func applyEffects(
+        _ command: CaseCommand, to c: inout Case, by actor: String, at now: Date, context: TransitionContext
     ) throws(DomainError) {
-        let planner = DeadlinePlanner(slaClass: category.slaClass, priority: c.priority)
+        let planner = DeadlinePlanner(category: context.category, priority: c.priority, sla: context.sla)
         switch command {
         case .accept:
             c.deadlines.stop(.accept)
@@ -113,31 +113,31 @@ extension Lifecycle {
             c.tier = parent
             reassign(&c, to: nil)
             c.deadlines = []
-        case .addCooperator(let unitId):
+        case .addCooperator(let unitId), .reinforce(let unitId):
             guard c.assignedUnitId != unitId, !c.cooperatingUnitIds.contains(unitId) else {
                 throw .invalid(field: "unitId", "该单位已在办理此案件")
             }
             c.cooperatingUnitIds.append(unitId)
         case .requestExtension(let minutes, let reason):
-            try addRequest(.init(id: c.version, kind: .extension_, minutes: minutes, reason: reason, requestedBy: actor.username, requestedAt: now), to: &c)
+            try addRequest(.init(id: c.version, kind: .extension_, minutes: minutes, reason: reason, requestedBy: actor, requestedAt: now), to: &c)
         case .requestPark(let reason):
-            try addRequest(.init(id: c.version, kind: .park, reason: reason, requestedBy: actor.username, requestedAt: now), to: &c)
+            try addRequest(.init(id: c.version, kind: .park, reason: reason, requestedBy: actor, requestedAt: now), to: &c)
         case .requestVoid(let reason):
-            try addRequest(.init(id: c.version, kind: .void, reason: reason, requestedBy: actor.username, requestedAt: now), to: &c)
+            try addRequest(.init(id: c.version, kind: .void, reason: reason, requestedBy: actor, requestedAt: now), to: &c)
         case .decide(let requestId, let grant):
             guard let index = c.pendingRequests.firstIndex(where: { $0.id == requestId }) else { return }
             let request = c.pendingRequests[index]
-            guard request.requestedBy != actor.username else { throw .transitionNotAllowed("不能审批自己提出的申请") }
+            guard request.requestedBy != actor else { throw .transitionNotAllowed("不能审批自己提出的申请") }
             c.pendingRequests.remove(at: index)
             if grant, request.kind == .extension_, let minutes = request.minutes {
-                extend(&c.deadlines, by: minutes)
+                extend(&c.deadlines, by: minutes, calendar: context.sla.calendar)
             }
         case .supervise(let instruction):
-            c.openSupervisions.append(.init(id: c.version, instruction: instruction, issuedBy: actor.username, issuedAt: now))
+            c.openSupervisions.append(.init(id: c.version, instruction: instruction, issuedBy: actor, issuedAt: now))
         case .answerSupervision:
             guard !c.openSupervisions.isEmpty else { throw .transitionNotAllowed("没有待反馈的督办") }
             c.openSupervisions.removeFirst()
-        case .reject, .close:
+        case .reject, .close, .markLight, .notify:
             break
         }
     }
@@ -158,10 +158,16 @@ extension Lifecycle {
     }
 
     /// Grants an extension: the handling limit moves; without one, every running limit does.
-    private static func extend(_ deadlines: inout [Deadline], by minutes: Int) {
+    /// The minutes count on the limit's own clock; the moved limit warns and runs out anew.
+    private static func extend(_ deadlines: inout [Deadline], by minutes: Int, calendar: WorkCalendar) {
         let hasHandle = deadlines.contains { $0.kind == .handle }
         for index in deadlines.indices where !hasHandle || deadlines[index].kind == .handle {
-            deadlines[index].dueAt += TimeInterval(minutes * 60)
+            var d = deadlines[index]
+            let total = d.clock.elapsed(from: d.startedAt, to: d.dueAt, calendar: calendar) + TimeInterval(minutes * 60)
+            d.dueAt = d.clock.due(from: d.dueAt, seconds: TimeInterval(minutes * 60), calendar: calendar)
+            if d.warnAt != nil { d.warnAt = d.clock.due(from: d.startedAt, seconds: total * Light.warnFraction, calendar: calendar) }
+            d.fired.removeAll { $0 == .warn || $0 == .due }
+            deadlines[index] = d
         }
     }
 }

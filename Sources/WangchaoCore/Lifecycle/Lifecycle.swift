@@ -33,6 +33,10 @@ public enum Lifecycle {
         case (.decide, _) where state.isOpen: state
         case (.supervise, _) where state.isOpen: state
         case (.answerSupervision, _) where state.isOpen: state
+        // System actions of the SLA scheduler: they record, they do not move the case.
+        case (.markLight, _) where state.isOpen: state
+        case (.notify, _) where state.isOpen: state
+        case (.reinforce, .dispatched), (.reinforce, .signed), (.reinforce, .onSite): state
         default: nil
         }
     }
@@ -49,6 +53,8 @@ public enum Lifecycle {
             return handlers
         case .verify: return [.gridWorker, .communityStaff, .townDispatcher, .districtCommander]
         case .addCooperator: return [.communityStaff, .townDispatcher, .districtCommander]
+        // Only the scheduler (actor `system`, see ``Lifecycle/applySystem(_:to:at:note:context:)``).
+        case .markLight, .notify, .reinforce: return []
         }
     }
 

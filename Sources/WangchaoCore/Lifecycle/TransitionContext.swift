@@ -11,14 +11,23 @@ public struct TransitionContext {
     public var visibleAttachment: (String) -> Bool
     /// The case's category.
     public var category: Category
+    /// The SLA policies and working-day calendar that time the limits a transition starts.
+    public var sla: SLASettings
+    /// The unit to add as reinforcement when nobody arrived in time: the neighbouring grid's
+    /// team, else the town's governance platform; `nil` when there is none (the scheduler then
+    /// only notifies).
+    public var reinforcementUnit: (Case) -> String?
 
     public init(
         unit: @escaping (String) -> Unit?, visibleCase: @escaping (String) -> Case?,
-        visibleAttachment: @escaping (String) -> Bool = { _ in false }, category: Category
+        visibleAttachment: @escaping (String) -> Bool = { _ in false }, category: Category,
+        sla: SLASettings = .bundled, reinforcementUnit: @escaping (Case) -> String? = { _ in nil }
     ) {
         self.unit = unit
         self.visibleCase = visibleCase
         self.visibleAttachment = visibleAttachment
         self.category = category
+        self.sla = sla
+        self.reinforcementUnit = reinforcementUnit
     }
 }

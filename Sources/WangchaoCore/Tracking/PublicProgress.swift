@@ -76,7 +76,7 @@ public struct PublicProgress: Sendable, Equatable, Codable {
         case .reopen: return "已重新启动办理"
         case .return: return "重新分派处置单位"
         case .escalate: return "已提交上级协调处置"
-        case .addCooperator(let unitId): return "增派\(unit(unitId))协同处置"
+        case .addCooperator(let unitId), .reinforce(let unitId): return "增派\(unit(unitId))协同处置"
         case .decide(_, let grant):
             guard grant else { return nil }
             switch transition.toState {
@@ -84,7 +84,7 @@ public struct PublicProgress: Sendable, Equatable, Codable {
             case .voided: return "经审核予以作废"
             default: return "办理期限经审批延长"
             }
-        case .requestExtension, .requestPark, .requestVoid, .supervise, .answerSupervision:
+        case .requestExtension, .requestPark, .requestVoid, .supervise, .answerSupervision, .markLight, .notify:
             return nil
         }
     }

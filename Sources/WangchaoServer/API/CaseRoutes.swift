@@ -11,6 +11,7 @@ struct CaseRoutes {
     let store: any CaseStore
     let clock: any WangchaoClock
     let locator: AreaLocator?
+    var sla: SLASettings = .bundled
 
     static let idempotencyKeyHeader = HTTPField.Name("Idempotency-Key")!
 
@@ -41,7 +42,7 @@ struct CaseRoutes {
             Counter(label: "wangchao_cases_created_total", dimensions: [("source", intake.source.rawValue)]).increment()
         }
         var response = try JSONResponse.make(
-            CaseView(created.case), status: created.replayed ? .ok : .created)
+            CaseView(created.case, lights: lights()), status: created.replayed ? .ok : .created)
         response.headers[.location] = "/api/v1/cases/\(created.case.id)"
         if created.replayed { response.headers[HTTPField.Name("Idempotent-Replayed")!] = "true" }
         return response
@@ -51,7 +52,9 @@ struct CaseRoutes {
         let user = try context.requireUser()
         let query = try CaseQuery(parameters: request.uri.queryParameters)
         let page = try await store.listCases(query, viewer: user)
-        return try JSONResponse.make(CasePageView(items: page.items.map { CaseView($0) }, nextCursor: page.nextCursor))
+        let lights = lights()
+        return try JSONResponse.make(
+            CasePageView(items: page.items.map { CaseView($0, lights: lights) }, nextCursor: page.nextCursor))
     }
 
     @Sendable func show(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
@@ -59,7 +62,7 @@ struct CaseRoutes {
         let subject = try await visibleCase(context.parameters.require("id"), to: user)
         let history = try await store.history(caseId: subject.id)
         return try JSONResponse.make(
-            CaseView(subject, history: history, allowedActions: Lifecycle.availableActions(on: subject, for: user)))
+            CaseView(subject, history: history, allowedActions: Lifecycle.availableActions(on: subject, for: user), lights: lights()))
     }
 
     /// Checks in the order the API promises: scope (404), role (403), body (400), then version
@@ -79,8 +82,11 @@ struct CaseRoutes {
         Counter(label: "wangchao_transitions_total", dimensions: [("action", input.command.action.rawValue)]).increment()
         let history = try await store.history(caseId: updated.id)
         return try JSONResponse.make(
-            CaseView(updated, history: history, allowedActions: Lifecycle.availableActions(on: updated, for: user)))
+            CaseView(updated, history: history, allowedActions: Lifecycle.availableActions(on: updated, for: user), lights: lights()))
     }
+
+    /// Lights are computed at the server clock's now, with the configured calendar.
+    private func lights() -> CaseView.Lights { CaseView.Lights(now: clock.now(), calendar: sla.calendar) }
 
     /// The case, if it exists and `user` may see it; otherwise it does not exist (404).
     private func visibleCase(_ id: String, to user: User) async throws -> Case {

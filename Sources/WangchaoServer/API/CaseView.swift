@@ -1,27 +1,60 @@
+import Foundation
 import WangchaoCore
 
-/// A case as the API shows it: all its fields (personal data masked), plus, on the detail route, its history and the
+/// A case as the API shows it: all its fields (personal data masked), its running deadlines
+/// with their lights and the overall light, plus, on the detail route, its history and the
 /// actions the caller may take now.
 struct CaseView: Encodable {
+    /// What lights are computed with: the server clock's now and the working-day calendar.
+    struct Lights {
+        var now: Date
+        var calendar: WorkCalendar
+    }
+
+    /// One running limit as shown: the stored deadline (`kind`, `dueAt`, `startedAt`, `clock`,
+    /// `warnAt`, `reinforceAt`, `onDue`, `onReinforce`, `fired`) plus its `light` now.
+    struct DeadlineView: Encodable {
+        let deadline: Deadline
+        let light: Light
+
+        private enum CodingKeys: String, CodingKey { case light }
+
+        func encode(to encoder: any Encoder) throws {
+            try deadline.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(light, forKey: .light)
+        }
+    }
+
     let subject: Case
     let history: [Transition]?
     let allowedActions: [CaseAction]?
+    let deadlines: [DeadlineView]
+    let light: Light
 
     /// The reporter's phone and identity number are masked for every caller (see
     /// ``PersonalData``); `POST /cases/{id}/reveal` shows one in full, audited.
-    init(_ subject: Case, history: [Transition]? = nil, allowedActions: [CaseAction]? = nil) {
+    init(_ subject: Case, history: [Transition]? = nil, allowedActions: [CaseAction]? = nil, lights: Lights) {
         var subject = subject
         subject.reporter = subject.reporter.masked
         self.subject = subject
         self.history = history
         self.allowedActions = allowedActions
+        deadlines = subject.deadlines.map { deadline in
+            DeadlineView(deadline: deadline, light: Light.of(deadline, at: lights.now, calendar: lights.calendar))
+        }
+        light = Light.of(subject, at: lights.now, calendar: lights.calendar)
     }
 
-    private enum CodingKeys: String, CodingKey { case history, allowedActions }
+    private enum CodingKeys: String, CodingKey { case history, allowedActions, deadlines, light }
 
+    /// The case's own fields first; `deadlines` is then written again with each light (the
+    /// encoder keeps the last value for a key), so the answer still decodes as a ``Case``.
     func encode(to encoder: any Encoder) throws {
         try subject.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(deadlines, forKey: .deadlines)
+        try container.encode(light, forKey: .light)
         try container.encodeIfPresent(history, forKey: .history)
         try container.encodeIfPresent(allowedActions, forKey: .allowedActions)
     }

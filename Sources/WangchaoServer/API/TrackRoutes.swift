@@ -60,7 +60,7 @@ struct TrackRoutes {
         var unitNames: [String: String] = [:]
         for transition in history {
             switch transition.payload {
-            case .dispatch(let unitId), .addCooperator(let unitId):
+            case .dispatch(let unitId), .addCooperator(let unitId), .reinforce(let unitId):
                 if unitNames[unitId] == nil { unitNames[unitId] = try await store.unit(id: unitId)?.name }
             default: break
             }

@@ -18,7 +18,7 @@ public struct RouteTable: Sendable {
                 signIn: services.signIn, authenticator: services.authenticator, store: store,
                 configuration: dependencies.auth
             ).routes
-            + CaseRoutes(store: store, clock: dependencies.clock, locator: dependencies.locator).routes
+            + CaseRoutes(store: store, clock: dependencies.clock, locator: dependencies.locator, sla: dependencies.sla).routes
             + ReferenceRoutes(store: store, categories: dependencies.categories).routes
             + AdminUserRoutes(store: store, hasher: services.hasher).routes
             + AdminSystemRoutes(store: store, clock: dependencies.clock).routes

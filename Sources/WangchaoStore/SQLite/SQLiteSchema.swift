@@ -199,6 +199,23 @@ enum SQLiteSchema {
                 CREATE INDEX cases_phone_digest ON cases(reporter_phone_digest) WHERE reporter_phone_digest IS NOT NULL;
                 """)
         }
+        // Durable SLA timers: one row per step still to act on (warn at 80 %, due, reinforce),
+        // derived from the case's deadlines in the same transaction as every case write. No
+        // foreign key: a firing deletes its row in the transaction that records it.
+        migrator.registerMigration("v6-sla-timers") { db in
+            try db.execute(sql: """
+                CREATE TABLE sla_timers (
+                    case_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    step TEXT NOT NULL CHECK (step IN ('warn', 'due', 'reinforce')),
+                    fire_at INTEGER NOT NULL,
+                    PRIMARY KEY (case_id, kind, step)
+                ) STRICT, WITHOUT ROWID;
+                CREATE INDEX sla_timers_fire_at ON sla_timers(fire_at);
+                -- Deadlines stored before had no warning or reinforcement instants: their due step only.
+                INSERT INTO sla_timers (case_id, kind, step, fire_at) SELECT case_id, kind, 'due', due_at FROM case_deadlines;
+                """)
+        }
         // Each user's inbox, written with the change it tells of.
         migrator.registerMigration("v10-inbox") { db in
             try db.execute(sql: """

@@ -12,6 +12,7 @@ extension SQLiteStore {
         let requestHash = try idempotencyKey.map { _ in try Self.hash(of: intake) }
         let caseId = UUID().uuidString.lowercased()
         let trackingCode = configuration.trackingCodes()
+        let sla = configuration.sla
         return try await write { db in
             let actorName = actor?.username ?? Self.publicActor
             if let idempotencyKey, let requestHash,
@@ -28,7 +29,7 @@ extension SQLiteStore {
                 return CaseCreation(case: existing, replayed: true)
             }
             let newCase = try Self.fileNewCase(
-                intake, category: category, by: actor, id: caseId, trackingCode: trackingCode, at: now, in: db)
+                intake, category: category, by: actor, id: caseId, trackingCode: trackingCode, sla: sla, at: now, in: db)
             if let idempotencyKey, let requestHash {
                 try db.execute(
                     sql: "INSERT INTO idempotency_keys (actor, key, request_hash, case_id, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -40,6 +41,7 @@ extension SQLiteStore {
 
     public func applyTransition(caseId: String, _ input: TransitionInput, by actor: User, at now: Date) async throws -> Case {
         let categories = self.categories
+        let sla = configuration.sla
         return try await write { db in
             guard let current = try Self.fetchCase(db, id: caseId), Access.canSee(current, user: actor) else {
                 throw DomainError.notFound("案件不存在")
@@ -51,7 +53,7 @@ extension SQLiteStore {
                 unit: { id in try? Self.unit(id: id, in: db) },
                 visibleCase: { id in (try? Self.fetchCase(db, id: id)).flatMap { $0 }.flatMap { Access.canSee($0, user: actor) ? $0 : nil } },
                 visibleAttachment: { id in (try? Self.attachmentIsVisible(id, to: actor, in: db)) ?? false },
-                category: category)
+                category: category, sla: sla)
             let (updated, transition) = try Lifecycle.apply(input, to: current, by: actor, at: now, context: context)
             try Self.update(updated, in: db)
             try Self.linkCheckedAttachments(transition.attachments, to: caseId, in: db)
@@ -102,7 +104,7 @@ extension SQLiteStore {
     /// `recordedAs` names the history's actor when no user acts (a connected system).
     static func fileNewCase(
         _ intake: Intake, category: Category, by actor: User?, recordedAs: String? = nil, id caseId: String,
-        trackingCode: String, at now: Date, in db: Database
+        trackingCode: String, sla: SLASettings, at now: Date, in db: Database
     ) throws -> Case {
         let areaCode = try resolveArea(intake.areaCode, in: db)
         let sequence = try Int.fetchOne(
@@ -113,7 +115,8 @@ extension SQLiteStore {
                 """, arguments: [CaseNumber.day(of: now)])!
         let number = CaseNumber.format(day: CaseNumber.day(of: now), sequence: sequence)
         let newCase = intake.makeCase(
-            id: caseId, number: number, trackingCode: trackingCode, areaCode: areaCode, category: category, at: now)
+            id: caseId, number: number, trackingCode: trackingCode, areaCode: areaCode, category: category, at: now,
+            sla: sla)
         try insert(newCase, in: db)
         try linkAttachments(newCase.attachments, to: caseId, by: actor, in: db)
         var intakeRow = Intake.intakeTransition(for: newCase, actor: actor)
@@ -155,7 +158,10 @@ extension SQLiteStore {
         try writeDerivedRows(of: c, in: db)
     }
 
-    static func update(_ c: Case, in db: Database) throws {
+    /// Writes a changed case whose stored version is `previousVersion` (by default one less:
+    /// one transition; a timer firing may record several).
+    static func update(_ c: Case, from previousVersion: Int? = nil, in db: Database) throws {
+        let previousVersion = previousVersion ?? c.version - 1
         try db.execute(
             sql: """
                 UPDATE cases SET state = ?, area_code = ?, assigned_unit_id = ?, version = ?, updated_at = ?, body = ?
@@ -163,14 +169,15 @@ extension SQLiteStore {
                 """,
             arguments: [
                 c.state.rawValue, c.areaCode, c.assignedUnitId, c.version, c.updatedAt.storedMillis,
-                try StoredJSON.encode(c), c.id, c.version - 1,
+                try StoredJSON.encode(c), c.id, previousVersion,
             ])
-        guard db.changesCount == 1 else { throw DomainError.versionConflict(expected: c.version - 1, actual: c.version) }
+        guard db.changesCount == 1 else { throw DomainError.versionConflict(expected: previousVersion, actual: c.version) }
         try db.execute(sql: "DELETE FROM case_deadlines WHERE case_id = ?", arguments: [c.id])
+        try db.execute(sql: "DELETE FROM sla_timers WHERE case_id = ?", arguments: [c.id])
         try writeDerivedRows(of: c, in: db)
     }
 
-    /// The rows derived from a case: involved units and running deadlines.
+    /// The rows derived from a case: involved units, running deadlines and their timers.
     private static func writeDerivedRows(of c: Case, in db: Database) throws {
         for unitId in c.involvedUnitIds {
             try db.execute(sql: "INSERT OR IGNORE INTO case_units (case_id, unit_id) VALUES (?, ?)", arguments: [c.id, unitId])
@@ -180,6 +187,7 @@ extension SQLiteStore {
                 sql: "INSERT OR REPLACE INTO case_deadlines (case_id, kind, due_at) VALUES (?, ?, ?)",
                 arguments: [c.id, deadline.kind.rawValue, deadline.dueAt.storedMillis])
         }
+        try writeTimerRows(of: c, in: db)
     }
 
     /// Appends a history row of a live change and delivers the notices it calls for, in the

@@ -15,6 +15,7 @@ extension SQLiteStore {
         let bodyHash = try Self.hash(of: intake)
         let caseId = UUID().uuidString.lowercased()
         let trackingCode = configuration.trackingCodes()
+        let sla = configuration.sla
         return try await write { db in
             if let mapping = try Row.fetchOne(
                 db, sql: "SELECT case_id, body_hash FROM external_records WHERE system_id = ? AND record_id = ?",
@@ -40,7 +41,7 @@ extension SQLiteStore {
             }
             let newCase = try Self.fileNewCase(
                 intake, category: category, by: nil, recordedAs: system.actorName, id: caseId, trackingCode: trackingCode,
-                at: now, in: db)
+                sla: sla, at: now, in: db)
             try db.execute(
                 sql: """
                     INSERT INTO external_records (system_id, record_id, case_id, body_hash, received_at, updated_at)

@@ -16,6 +16,8 @@ public final class SQLiteStore: CaseStore {
         public var maxBatch = 256
         /// The categories cases are checked against.
         public var categories: CategoryCatalog = .bundled
+        /// The SLA policies and working-day calendar that time new deadlines.
+        public var sla: SLASettings = .bundled
         /// Called before each commit; throwing rolls the whole batch back. For fault-injection tests.
         public var beforeCommit: (@Sendable () throws -> Void)?
         /// Source of randomness for tracking codes.
