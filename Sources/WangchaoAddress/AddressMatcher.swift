@@ -39,20 +39,36 @@ public struct AddressMatcher: Sendable {
         self.homeDistrictCode = homeDistrictCode
     }
 
-    /// Parses `text`, asks `lookup` for the candidates of its probes and ranks them.
+    /// Parses `text`, asks `lookup` for the candidates of its probes (at most `limit` per
+    /// probe) and ranks them.
+    ///
+    /// Two rounds, so that the common case reads a handful of rows: first the whole text and the
+    /// door narrowed by the details given (``firstProbes(for:)``, ``firstRoundLimit`` each); only
+    /// when that gives no match, every address of the door (``candidatesPerProbe``).
     public func match(
-        _ text: String, lookup: ([StandardAddressProbe]) async throws -> [StandardAddress]
+        _ text: String, lookup: (_ probes: [StandardAddressProbe], _ limit: Int) async throws -> [StandardAddress]
     ) async rethrows -> AddressMatch {
         let parsed = Self.separatingVillage(parser.parse(text))
-        let probes = probes(for: parsed)
+        let digest = StandardAddressProbe.textDigest(StandardAddressKeys.textDigest(parsed.text))
         if let reason = unmatchable(parsed) {
             // Still look the text up whole: a standard text copied verbatim needs no parse.
-            let exact = try await lookup(probes.filter { if case .textDigest = $0 { true } else { false } })
+            let exact = try await lookup([digest], Self.firstRoundLimit)
             if exact.isEmpty { return AddressMatch(text: text, parsed: parsed, reason: reason) }
             return rank(parsed, candidates: exact)
         }
-        return rank(parsed, candidates: try await lookup(probes))
+        let first = try await lookup(firstProbes(for: parsed), Self.firstRoundLimit)
+        let ranked = rank(parsed, candidates: first)
+        if ranked.matched { return ranked }
+        var all = first
+        var seen = Set(first.map(\.code))
+        for address in try await lookup(doorProbes(for: parsed), Self.candidatesPerProbe) where seen.insert(address.code).inserted {
+            all.append(address)
+        }
+        return rank(parsed, candidates: all)
     }
+
+    /// Rows per probe in the first round: the match and a few runners-up.
+    public static let firstRoundLimit = 8
 
     /// A community the parser could not read (one wrong character it could not settle, or no
     /// place named before it) ends up at the head of the road: 大湖社区人民路 is 大湖社区 + 人民路.
@@ -80,24 +96,33 @@ public struct AddressMatcher: Sendable {
         return nil
     }
 
-    /// The index probes of a parse: its whole text; then per place (road, village) the door
-    /// narrowed by every given detail, by building alone, and the whole door.
-    public func probes(for p: ParsedAddress) -> [StandardAddressProbe] {
-        var probes: [StandardAddressProbe] = [.textDigest(StandardAddressKeys.textDigest(p.text))]
-        guard let district = p.districtCode ?? homeDistrictCode, let number = p.number else { return probes }
+    /// The doors a parse names: its district (or the home district) with each of its places
+    /// (road, then village) and its number.
+    func doorKeys(for p: ParsedAddress) -> [Int64] {
+        guard let district = p.districtCode ?? homeDistrictCode, let number = p.number else { return [] }
         var places: [String] = []
         for place in [p.road, p.village].compactMap({ $0 }) where !places.contains(place) { places.append(place) }
-        for place in places {
-            let key = StandardAddressKeys.door(districtCode: district, place: place, number: number)
+        return places.map { StandardAddressKeys.door(districtCode: district, place: $0, number: number) }
+    }
+
+    /// First round: the whole text, then per door the address narrowed by every detail given
+    /// and by the building alone.
+    public func firstProbes(for p: ParsedAddress) -> [StandardAddressProbe] {
+        var probes: [StandardAddressProbe] = [.textDigest(StandardAddressKeys.textDigest(p.text))]
+        for key in doorKeys(for: p) {
             if p.building != nil || p.unit != nil || p.room != nil {
                 probes.append(.door(key: key, building: p.building, unit: p.unit, room: p.room))
             }
             if p.building != nil && (p.unit != nil || p.room != nil) {
                 probes.append(.door(key: key, building: p.building, unit: nil, room: nil))
             }
-            probes.append(.door(key: key, building: nil, unit: nil, room: nil))
         }
         return probes
+    }
+
+    /// Second round: every address of each door.
+    public func doorProbes(for p: ParsedAddress) -> [StandardAddressProbe] {
+        doorKeys(for: p).map { .door(key: $0, building: nil, unit: nil, room: nil) }
     }
 
     /// Scores every candidate against the parse; the best, if good enough and without a

@@ -27,7 +27,7 @@ struct AddressMatchCommand: AsyncParsableCommand {
         let matcher = try AddressMatcher(homeDistrictCode: try await sqlite.rootArea()?.code)
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var reader = StandardInput.LineChunks()
         var output: [UInt8] = []
         while let lines = reader.next() {
@@ -44,8 +44,8 @@ struct AddressMatchCommand: AsyncParsableCommand {
 
     /// The match of one line; a failed look-up is answered as unmatched with the error.
     static func match(_ line: String, matcher: AddressMatcher, store: SQLiteStore) async -> AddressMatch {
-        @Sendable func lookup(_ probes: [StandardAddressProbe]) async throws -> [StandardAddress] {
-            try await store.standardAddressCandidates(probes, limit: AddressMatcher.candidatesPerProbe)
+        @Sendable func lookup(_ probes: [StandardAddressProbe], limit: Int) async throws -> [StandardAddress] {
+            try await store.standardAddressCandidates(probes, limit: limit)
         }
         do {
             return try await matcher.match(line, lookup: lookup)

@@ -26,8 +26,8 @@ struct AddressRoutes {
         }
         // The gazetteer is loaded once per process, on the first match.
         let matcher = try AddressMatcher(homeDistrictCode: try await store.rootArea()?.code)
-        let result = try await matcher.match(query) { probes in
-            try await store.standardAddressCandidates(probes, limit: AddressMatcher.candidatesPerProbe)
+        let result = try await matcher.match(query) { probes, limit in
+            try await store.standardAddressCandidates(probes, limit: limit)
         }
         return try JSONResponse.make(result)
     }

@@ -68,8 +68,8 @@ struct AddressMatchBench: AsyncParsableCommand {
         let loadStart = clock.now
         let matcher = try AddressMatcher(homeDistrictCode: district.areas[0].code)
         let loadTime = clock.now - loadStart
-        func lookup(_ probes: [StandardAddressProbe]) async throws -> [StandardAddress] {
-            try await store.standardAddressCandidates(probes, limit: AddressMatcher.candidatesPerProbe)
+        func lookup(_ probes: [StandardAddressProbe], limit: Int) async throws -> [StandardAddress] {
+            try await store.standardAddressCandidates(probes, limit: limit)
         }
         for address in sample.prefix(200) { _ = try await matcher.match(NoisyQuery.make(address, kind: 0).text, lookup: lookup) }
 
