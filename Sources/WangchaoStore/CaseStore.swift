@@ -166,6 +166,33 @@ public protocol CaseStore: Sendable {
     func visibleAttachment(id: String, to viewer: User) async throws -> Attachment?
     /// The ids of the attachments linked to a case (named at intake or by any transition), ordered.
     func caseAttachmentIds(caseId: String) async throws -> [String]
+
+    // MARK: Standard addresses
+
+    /// Saves standard addresses in one transaction; an address whose code is already stored is
+    /// replaced. For large tables call it per batch (``saveStandardAddresses(batches:progress:)``).
+    func saveStandardAddresses(_ addresses: [StandardAddress]) async throws
+    /// The standard address with `code`, or nil.
+    func standardAddress(code: String) async throws -> StandardAddress?
+    /// The addresses each probe finds through an index (never a scan): at most `limit` per
+    /// probe, a door's in (building, unit, room) order, all without duplicates in probe order.
+    func standardAddressCandidates(_ probes: [StandardAddressProbe], limit: Int) async throws -> [StandardAddress]
+    /// How many standard addresses are stored.
+    func standardAddressCount() async throws -> Int
+}
+
+extension CaseStore {
+    /// Saves `batches` one transaction each, calling `progress` with the running total after each.
+    public func saveStandardAddresses(
+        batches: some Sequence<[StandardAddress]>, progress: (Int) -> Void = { _ in }
+    ) async throws {
+        var saved = 0
+        for batch in batches where !batch.isEmpty {
+            try await saveStandardAddresses(batch)
+            saved += batch.count
+            progress(saved)
+        }
+    }
 }
 
 /// The result of ``CaseStore/createCase(_:by:idempotencyKey:at:)``.

@@ -3,9 +3,10 @@ import Foundation
 import WangchaoAddress
 
 /// `wangchao address …`: the address base from the command line.
-struct AddressCommand: ParsableCommand {
+struct AddressCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "address", abstract: "Parse free-text Chinese addresses.", subcommands: [AddressParse.self])
+        commandName: "address", abstract: "Parse free-text Chinese addresses and match them to standard addresses.",
+        subcommands: [AddressParse.self, AddressMatchCommand.self])
 }
 
 /// `wangchao address parse`: one address per line on standard input, one JSON object per line on
@@ -36,23 +37,39 @@ struct AddressParse: ParsableCommand {
 /// (streaming) without a system call per line.
 enum StandardInput {
     static func forEachChunkOfLines(_ body: ([String]) -> Void) {
-        var pending: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { break }
-            pending.append(contentsOf: buffer[0..<count])
-            var lines: [String] = []
-            var start = 0
-            while let newline = pending[start...].firstIndex(of: 0x0A) {
-                lines.append(decode(pending[start..<newline]))
-                start = newline + 1
+        var reader = LineChunks()
+        while let lines = reader.next() { body(lines) }
+    }
+
+    /// The complete lines of each `read` of standard input, then the unterminated last line.
+    struct LineChunks {
+        private var pending: [UInt8] = []
+        private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        private var finished = false
+
+        /// The next non-empty chunk of lines, nil at the end of input.
+        mutating func next() -> [String]? {
+            while !finished {
+                let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 {
+                    finished = true
+                    break
+                }
+                pending.append(contentsOf: buffer[0..<count])
+                var lines: [String] = []
+                var start = 0
+                while let newline = pending[start...].firstIndex(of: 0x0A) {
+                    lines.append(decode(pending[start..<newline]))
+                    start = newline + 1
+                }
+                pending.removeFirst(start)
+                if !lines.isEmpty { return lines }
             }
-            pending.removeFirst(start)
-            if !lines.isEmpty { body(lines) }
+            guard !pending.isEmpty else { return nil }
+            defer { pending = [] }
+            return [decode(pending[...])]
         }
-        if !pending.isEmpty { body([decode(pending[...])]) }
     }
 
     /// UTF-8 with invalid bytes repaired, without the CR of a CRLF line end.

@@ -5,6 +5,7 @@ import WangchaoStore
 enum DemoOptionsDefaults {
     static let cases = 40_000
     static let seed: UInt64 = 20_261_124
+    static let addresses = 200_000
 }
 
 struct DemoCommand: AsyncParsableCommand {
@@ -14,10 +15,12 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @Option(help: "How many cases to generate.") var cases = DemoOptionsDefaults.cases
+    @Option(help: "How many standard addresses to generate.") var addresses = DemoOptionsDefaults.addresses
     @Option(help: "Seed: the same seed gives the same data.") var seed = DemoOptionsDefaults.seed
 
     func validate() throws {
         guard (0...2_000_000).contains(cases) else { throw ValidationError("--cases 须在 0 到 2000000 之间") }
+        guard (0...10_000_000).contains(addresses) else { throw ValidationError("--addresses 须在 0 到 10000000 之间") }
     }
 
     func run() async throws {
@@ -26,7 +29,8 @@ struct DemoCommand: AsyncParsableCommand {
             throw ValidationError("数据库 \(store.path) 已有区域数据；演示数据只写入空数据库（换一个 --database 路径）")
         }
         try await DemoLoader(
-            store: sqlite, cases: cases, seed: seed, passwordParameters: try PasswordCost.fromEnvironment()
+            store: sqlite, cases: cases, seed: seed, passwordParameters: try PasswordCost.fromEnvironment(),
+            addresses: addresses
         ).load()
     }
 }

@@ -12,6 +12,8 @@ struct DemoLoader {
     var now = Date()
     /// The cost of the demo accounts' password hash.
     var passwordParameters: ScryptParameters = .production
+    /// How many standard addresses to generate.
+    var addresses = DemoOptionsDefaults.addresses
 
     /// The password of every demo account, as the README's table states.
     static let password = "wangchao-demo"
@@ -48,16 +50,37 @@ struct DemoLoader {
                 lastPercent = percent
             }
         }
+        try await loadStandardAddresses(district)
         let levels = Dictionary(grouping: district.areas, by: \.level).mapValues(\.count)
         let seconds = (ContinuousClock.now - start).seconds
         Console.line("""
             演示数据已写入 \(store.path)（种子 \(seed)，用时 \(String(format: "%.1f", seconds)) 秒）：
               镇街 \(levels[.town] ?? 0)，网层 \(levels[.cluster] ?? 0)，村社 \(levels[.community] ?? 0)，网格 \(levels[.grid] ?? 0)，微网格 \(levels[.microGrid] ?? 0)
-              处置单位 \(district.units.count)，人员 \(district.users.count)，案件 \(written)
+              处置单位 \(district.units.count)，人员 \(district.users.count)，案件 \(written)，标准地址 \(addresses)
             演示账号（密码均为 \(Self.password)）：
             """)
         for user in district.demoUsers {
             Console.line("  \(user.username.padding(toLength: 16, withPad: " ", startingAt: 0)) \(user.role.chineseName)  \(user.scopeDescription)")
+        }
+    }
+
+    /// Standard addresses per transaction.
+    static let addressBatchSize = 10_000
+
+    /// The standard addresses of the district, in batches, with progress every tenth.
+    private func loadStandardAddresses(_ district: DemoDistrict) async throws {
+        guard addresses > 0 else { return }
+        var generator = StandardAddressGenerator(district: district, seed: seed, count: addresses)
+        var written = 0
+        var lastTenth = -1
+        while let batch = generator.next(batchSize: Self.addressBatchSize) {
+            try await store.saveStandardAddresses(batch)
+            written += batch.count
+            let tenth = written * 10 / addresses
+            if tenth != lastTenth {
+                report("标准地址 \(written)/\(addresses)（\(tenth * 10)%）")
+                lastTenth = tenth
+            }
         }
     }
 

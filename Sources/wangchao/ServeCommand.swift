@@ -24,6 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.") var port = 8080
     @Flag(help: "Fill an empty database with the demo district first (see `wangchao demo`).") var demo = false
     @Option(help: "Cases for --demo.") var demoCases = DemoOptionsDefaults.cases
+    @Option(help: "Standard addresses for --demo.") var demoAddresses = DemoOptionsDefaults.addresses
     @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel = "info"
     @Option(help: ArgumentHelp("Hours a bearer token or web sign-in lasts.", discussion: "Defaults to $WANGCHAO_TOKEN_HOURS, else 12."))
     var tokenHours: Double?
@@ -69,7 +70,7 @@ struct ServeCommand: AsyncParsableCommand {
             if try await sqlite.rootArea() == nil {
                 try await DemoLoader(
                     store: sqlite, cases: demoCases, seed: DemoOptionsDefaults.seed,
-                    passwordParameters: auth.passwordParameters
+                    passwordParameters: auth.passwordParameters, addresses: demoAddresses
                 ).load()
             } else {
                 logger.info("database already holds a district; --demo leaves it as it is")

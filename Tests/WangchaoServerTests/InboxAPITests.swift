@@ -1,6 +1,8 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
+import NIOCore
 import Testing
 import WangchaoCore
 import WangchaoStore
@@ -91,18 +93,49 @@ import WangchaoTesting
         }
     }
 
-    @Test("a notice written while the stream is open arrives on it")
+    @Test("a notice written while the stream is open arrives on it; a client gone ends the stream")
     func streamIsLive() async throws {
-        var server = try await ServerFixture()
-        server.inboxStream = InboxStreamSettings(pollInterval: .milliseconds(20), lifetime: .seconds(3))
+        let server = try await ServerFixture()
         let store = server.store
-        try await server.test { client in
-            async let body = client.send(.get, "/api/v1/inbox/stream", as: "gw")
-            try await Task.sleep(for: .milliseconds(300))
-            let filed = try await Self.dispatchToTheGrid(store)
-            let text = try await body.text
-            #expect(text.contains("event: notice"), "\(text)")
-            #expect(text.contains(filed.number), "\(text)")
+        // Long enough for a loaded machine; the stream ends as soon as the notice is written,
+        // because the writer then fails as a disconnected client's would.
+        let stream = InboxStream(
+            store: store, username: "gw", after: 0,
+            settings: InboxStreamSettings(pollInterval: .milliseconds(20), lifetime: .seconds(120)))
+        let written = WrittenText()
+        let reading = Task {
+            var writer: any ResponseBodyWriter = DisconnectingWriter(written: written)
+            try await stream.run(&writer)
         }
+        try await Task.sleep(for: .milliseconds(100))
+        let filed = try await Self.dispatchToTheGrid(store)
+        await #expect(throws: ClientGone.self) { try await reading.value }
+        let text = written.text
+        #expect(text.hasPrefix("retry: 3000"), "\(text)")
+        #expect(text.contains("event: notice"), "\(text)")
+        #expect(text.contains(filed.number), "\(text)")
     }
+}
+
+/// What a stream wrote, shared with the test.
+final class WrittenText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var buffer = ""
+
+    func append(_ text: String) { lock.withLock { buffer += text } }
+    var text: String { lock.withLock { buffer } }
+}
+
+struct ClientGone: Error {}
+
+/// A response writer whose client disconnects right after the first notice reaches it.
+struct DisconnectingWriter: ResponseBodyWriter {
+    let written: WrittenText
+
+    mutating func write(_ buffer: ByteBuffer) async throws {
+        written.append(String(buffer: buffer))
+        if written.text.contains("event: notice") { throw ClientGone() }
+    }
+
+    consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
 }

@@ -68,6 +68,8 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case timersIgnored
     case timersFireEarly
     case timersRefire
+    case addressNarrowingIgnored
+    case addressResaveDuplicated
 
     var testDescription: String { rawValue }
 
@@ -102,6 +104,8 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .systemKeyIgnored: ["systemsRegistryByKeyHash"]
         case .externalFeedDescending: ["externalRecordsAreIdempotentAndFeedStatusBack"]
         case .timersIgnored, .timersFireEarly, .timersRefire: ["timersFireOnceInOrder"]
+        case .addressNarrowingIgnored: ["standardAddressCandidatesByKeys"]
+        case .addressResaveDuplicated: ["standardAddressesRoundTrip"]
         }
     }
 }
@@ -351,6 +355,31 @@ struct MutantStore: CaseStore {
         let changes = try await base.externalChanges(systemId: systemId, after: seq, limit: limit)
         return mutation == .externalFeedDescending ? changes.reversed() : changes
     }
+    func saveStandardAddresses(_ addresses: [StandardAddress]) async throws {
+        guard mutation == .addressResaveDuplicated else { return try await base.saveStandardAddresses(addresses) }
+        // Re-saving a code keeps the old row under a new code instead of replacing it.
+        var kept: [StandardAddress] = []
+        for address in addresses {
+            if var old = try await base.standardAddress(code: address.code) {
+                old.code += "-old"
+                kept.append(old)
+            }
+        }
+        try await base.saveStandardAddresses(kept + addresses)
+    }
+
+    func standardAddress(code: String) async throws -> StandardAddress? { try await base.standardAddress(code: code) }
+
+    func standardAddressCandidates(_ probes: [StandardAddressProbe], limit: Int) async throws -> [StandardAddress] {
+        guard mutation == .addressNarrowingIgnored else { return try await base.standardAddressCandidates(probes, limit: limit) }
+        let widened = probes.map { probe -> StandardAddressProbe in
+            if case .door(let key, let building, _, _) = probe { return .door(key: key, building: building, unit: nil, room: nil) }
+            return probe
+        }
+        return try await base.standardAddressCandidates(widened, limit: limit)
+    }
+
+    func standardAddressCount() async throws -> Int { try await base.standardAddressCount() }
 
     /// Paging by position (`LIMIT … OFFSET …`), the classic way to get inserts wrong.
     private func offsetPage(_ query: CaseQuery, viewer: User) async throws -> CasePage {

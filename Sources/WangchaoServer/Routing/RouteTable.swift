@@ -34,6 +34,7 @@ public struct RouteTable: Sendable {
             ).routes
             + CaseExportRoutes(store: store, categories: dependencies.categories).routes
             + InboxRoutes(store: store, clock: dependencies.clock, stream: dependencies.inboxStream).routes
+            + AddressRoutes(store: store).routes
     }
 
     /// A table of the given routes, for tests of ``problems``.

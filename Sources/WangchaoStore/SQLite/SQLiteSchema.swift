@@ -216,6 +216,39 @@ enum SQLiteSchema {
                 INSERT INTO sla_timers (case_id, kind, step, fire_at) SELECT case_id, kind, 'due', due_at FROM case_deadlines;
                 """)
         }
+        // The unified address base: matching looks addresses up by integer keys (see
+        // StandardAddressKeys), each an index probe, never a scan.
+        migrator.registerMigration("v9-standard-addresses") { db in
+            try db.execute(sql: """
+                CREATE TABLE standard_addresses (
+                    seq INTEGER PRIMARY KEY,
+                    code TEXT NOT NULL UNIQUE,
+                    text TEXT NOT NULL,
+                    province TEXT NOT NULL,
+                    city TEXT NOT NULL,
+                    district TEXT NOT NULL,
+                    town TEXT NOT NULL,
+                    village TEXT,
+                    road TEXT,
+                    number TEXT,
+                    building TEXT,
+                    unit TEXT,
+                    room TEXT,
+                    district_code TEXT NOT NULL,
+                    town_code TEXT NOT NULL,
+                    lat REAL NOT NULL,
+                    lng REAL NOT NULL,
+                    micro_grid_code TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    -- hash of (district_code, road or village, number); NULL without a number
+                    door_key INTEGER,
+                    -- hash of the text without spaces
+                    text_digest INTEGER NOT NULL
+                ) STRICT;
+                CREATE INDEX standard_addresses_door ON standard_addresses(door_key, building, unit, room);
+                CREATE INDEX standard_addresses_text ON standard_addresses(text_digest);
+                """)
+        }
         // Each user's inbox, written with the change it tells of.
         migrator.registerMigration("v10-inbox") { db in
             try db.execute(sql: """
