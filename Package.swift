@@ -35,7 +35,7 @@ let package = Package(
         // Pure domain: areas, units, categories, roles, cases and their lifecycle. No I/O.
         .target(
             name: "WangchaoCore",
-            resources: [.copy("Resources/categories.json")],
+            resources: [.copy("Resources/categories.json"), .copy("Resources/routing-rules.json")],
             swiftSettings: swiftSettings
         ),
         // The demo district: real towns and codes, tiled polygons, staff and a month of cases. Pure.

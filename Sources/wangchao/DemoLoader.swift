@@ -32,6 +32,7 @@ struct DemoLoader {
         let hash = try await PasswordHasher(parameters: passwordParameters).hash(Self.password)
         try await store.setPasswordHash(hash, for: district.users.map(\.username))
         report("区域 \(district.areas.count) 个，处置单位 \(district.units.count) 个，人员 \(district.users.count) 名")
+        try await loadRouting(district)
 
         let generator = CaseGenerator(district: district, options: DemoOptions(seed: seed, cases: cases, now: now))
         var written = 0
@@ -56,6 +57,15 @@ struct DemoLoader {
         for user in district.demoUsers {
             Console.line("  \(user.username.padding(toLength: 16, withPad: " ", startingAt: 0)) \(user.role.chineseName)  \(user.scopeDescription)")
         }
+    }
+
+    /// The bundled routing rules as version 1, and duty rosters for platforms and departments,
+    /// so that acceptance dispatches and assigns by itself in the demo.
+    private func loadRouting(_ district: DemoDistrict) async throws {
+        let rules = try await store.saveRoutingRules(RoutingRuleSet.bundledData(), by: "demo", at: now)
+        let rosters = DutyRosterBuilder.rosters(units: district.units, users: district.users)
+        for roster in rosters { try await store.saveRoster(roster) }
+        report("分流规则第 \(rules.version) 版（\(rules.ruleSet.rules.count) 条），值班表 \(rosters.count) 个单位")
     }
 
     private func report(_ line: String) {

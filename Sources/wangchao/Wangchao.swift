@@ -8,7 +8,7 @@ struct Wangchao: AsyncParsableCommand {
         abstract: "望潮 Wangchao: one intake, one dispatch, a closed loop for grassroots governance.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, DemoCommand.self, UserCommand.self, AuditCommand.self,
-            BackupCommand.self, RestoreCommand.self, ImportCommand.self, ExportCommand.self, AddressCommand.self,
+            BackupCommand.self, RestoreCommand.self, ImportCommand.self, ExportCommand.self, AddressCommand.self, RulesCommand.self,
             BenchCommand.self,
         ]
     )

@@ -42,7 +42,10 @@ struct RouteMatrixTests {
     static func samples(_ subject: Case, for route: Route) -> [String: String] {
         // An attachment is seen by whoever sees a case naming it: the subject names this one.
         let id = route.path.hasPrefix("/api/v1/attachments/") ? Self.photoId : subject.id
-        return ["id": id, "code": Fixtures.town, "username": Fixtures.otherGridWorker.username, "number": subject.number]
+        return [
+            "id": id, "code": Fixtures.town, "username": Fixtures.otherGridWorker.username, "number": subject.number,
+            "unitId": Fixtures.enforcementPlatform,
+        ]
     }
 
     static let photoId = "matrix-photo"
@@ -75,6 +78,8 @@ struct RouteMatrixTests {
         // A case in the first grid: seen by its grid, community, town and the district roles;
         // not by the other grid or town, nor by the enforcement platform it never reached.
         let subject = try await Self.fileSubject(fixture)
+        // Routing rules exist, so that reading them answers 200.
+        _ = try await fixture.store.saveRoutingRules(Data(StoreConformance.fixtureRules.utf8), by: "admin", at: Fixtures.now)
         let table = RouteTable(
             ServerDependencies(
                 store: fixture.store, attachmentFiles: fixture.store.attachmentFiles, clock: fixture.clock,

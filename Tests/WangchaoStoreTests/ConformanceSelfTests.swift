@@ -61,6 +61,8 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sessionsSurvivePasswordChange
     case upgradeOverwritesNewPassword
     case usersUnordered
+    case oldestRulesActive
+    case rosterDropped
 
     var testDescription: String { rawValue }
 
@@ -90,6 +92,8 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .sessionsSurvivePasswordChange: ["passwordChangeEndsSessions"]
         case .upgradeOverwritesNewPassword: ["passwordUpgradeIsConditional"]
         case .usersUnordered: ["listUsersPaged"]
+        case .oldestRulesActive: ["routingRulesAreVersionedAndChecked"]
+        case .rosterDropped: ["rostersRoundTripAndAreChecked", "assignmentFollowsRosterAndLoad"]
         }
     }
 }
@@ -271,6 +275,23 @@ struct MutantStore: CaseStore {
     }
 
     func caseAttachmentIds(caseId: String) async throws -> [String] { try await base.caseAttachmentIds(caseId: caseId) }
+
+    func saveRoutingRules(_ file: Data, by actor: String, at now: Date) async throws -> RoutingRuleSetRecord {
+        try await base.saveRoutingRules(file, by: actor, at: now)
+    }
+
+    func activeRoutingRules() async throws -> RoutingRuleSetRecord? {
+        mutation == .oldestRulesActive ? try await base.routingRules(version: 1) : try await base.activeRoutingRules()
+    }
+
+    func routingRules(version: Int) async throws -> RoutingRuleSetRecord? { try await base.routingRules(version: version) }
+    func routingRuleVersions() async throws -> [RoutingRuleSetSummary] { try await base.routingRuleVersions() }
+
+    func saveRoster(_ roster: DutyRoster) async throws {
+        if mutation != .rosterDropped { try await base.saveRoster(roster) }
+    }
+
+    func roster(unitId: String) async throws -> DutyRoster? { try await base.roster(unitId: unitId) }
 
     /// Paging by position (`LIMIT … OFFSET …`), the classic way to get inserts wrong.
     private func offsetPage(_ query: CaseQuery, viewer: User) async throws -> CasePage {

@@ -17,11 +17,14 @@ struct CaseView: Encodable {
         self.allowedActions = allowedActions
     }
 
-    private enum CodingKeys: String, CodingKey { case history, allowedActions }
+    private enum CodingKeys: String, CodingKey { case history, allowedActions, assignee, routing }
 
     func encode(to encoder: any Encoder) throws {
         try subject.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
+        // Always present, `null` until a dispatch decides them.
+        if subject.assignee == nil { try container.encodeNil(forKey: .assignee) }
+        if subject.routing == nil { try container.encodeNil(forKey: .routing) }
         try container.encodeIfPresent(history, forKey: .history)
         try container.encodeIfPresent(allowedActions, forKey: .allowedActions)
     }

@@ -24,6 +24,8 @@ public struct RouteTable: Sendable {
             + AttachmentRoutes(store: store, files: dependencies.attachmentFiles, clock: dependencies.clock).routes
             + TrackRoutes(store: store, categories: dependencies.categories, clock: dependencies.clock).routes
             + RevealRoutes(store: store).routes
+            + RoutingRuleRoutes(store: store, clock: dependencies.clock).routes
+            + RosterRoutes(store: store).routes
     }
 
     /// A table of the given routes, for tests of ``problems``.

@@ -199,6 +199,32 @@ enum SQLiteSchema {
                 CREATE INDEX cases_phone_digest ON cases(reporter_phone_digest) WHERE reporter_phone_digest IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v7-routing") { db in
+            try db.execute(sql: """
+                -- Every accepted routing rule file, as written; the highest version is active.
+                CREATE TABLE routing_rule_sets (
+                    version INTEGER PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    saved_by TEXT NOT NULL,
+                    saved_at INTEGER NOT NULL
+                ) STRICT;
+                CREATE TRIGGER routing_rule_sets_no_update BEFORE UPDATE ON routing_rule_sets
+                BEGIN SELECT RAISE(ABORT, 'routing rule versions are kept as written'); END;
+
+                -- One duty roster per unit, as JSON shifts.
+                CREATE TABLE duty_rosters (
+                    unit_id TEXT PRIMARY KEY REFERENCES units(id),
+                    body TEXT NOT NULL
+                ) STRICT;
+
+                -- Why a dispatch went where it went (JSON RoutingDecision); NULL for other rows.
+                ALTER TABLE transitions ADD COLUMN explanation TEXT;
+
+                -- The person working the case; open cases per assignee are assignment's load.
+                ALTER TABLE cases ADD COLUMN assignee TEXT;
+                CREATE INDEX cases_assignee ON cases(assignee, state) WHERE assignee IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }
