@@ -88,6 +88,9 @@ struct RoutingEngineTests {
         #expect(hit.ruleId == "gas")
         #expect(hit.matched.first?.values == ["燃气味"])
         #expect(try decide([rule], RoutingTestDirectory.subject(description: "楼道堆物")).ruleId == "default")
+        #expect(try decide([rule], RoutingTestDirectory.subject(description: "管道泄漏")).matched.first?.values == ["泄漏"], "at the end")
+        #expect(try decide([rule], RoutingTestDirectory.subject(description: "泄")).ruleId == "default", "a prefix is not the word")
+        #expect(try decide([rule], RoutingTestDirectory.subject(description: "燃气")).ruleId == "default")
     }
 
     @Test("time of day in Asia/Shanghai, start inclusive, end exclusive, across midnight")

@@ -47,7 +47,10 @@ public struct ChinaTime: Sendable, Equatable {
     }
 
     /// `HH:mm` of a minute of the day.
-    public static func text(ofMinute minute: Int) -> String { String(format: "%02d:%02d", minute / 60, minute % 60) }
+    public static func text(ofMinute minute: Int) -> String { twoDigits(minute / 60) + ":" + twoDigits(minute % 60) }
+
+    /// Without `String(format:)`, which costs microseconds: texts are built for every decision.
+    private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 
     // Howard Hinnant's civil-calendar algorithms.
     static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int {

@@ -77,7 +77,7 @@ public struct RoutingEngine: Sendable {
                 [.init(kind: .spanning, values: [subject.areaCode], text: "案件区域为\(level.chineseName)级（高于镇街），属跨镇街事项，由区级处置")]
             )
         }
-        if let word = ruleSet.spanningKeywords.first(where: { !$0.isEmpty && subject.description.contains($0) }) {
+        if let word = ruleSet.spanningKeywords.first(where: { !$0.isEmpty && TextSearch.contains(subject.description, $0) }) {
             return (.district, [.init(kind: .spanning, values: [word], text: "描述含「\(word)」，属跨镇街事项，由区级处置")])
         }
         var matched = [
@@ -116,7 +116,7 @@ public struct RoutingEngine: Sendable {
                 .init(kind: .priority, values: [subject.priority.rawValue], text: subject.priority == .urgent ? "紧急程度为紧急" : "紧急程度为一般"))
         }
         if let keywords = conditions.keywords {
-            guard let word = keywords.first(where: { !$0.isEmpty && subject.description.contains($0) }) else { return nil }
+            guard let word = keywords.first(where: { !$0.isEmpty && TextSearch.contains(subject.description, $0) }) else { return nil }
             matched.append(.init(kind: .keyword, values: [word], text: "描述含「\(word)」"))
         }
         if let ranges = conditions.timeOfDay {
