@@ -38,6 +38,7 @@ let package = Package(
             resources: [
                 .copy("Resources/categories.json"), .copy("Resources/work-calendar.json"),
                 .copy("Resources/sla-policies.json"), .copy("Resources/category-attributes.json"),
+                .copy("Resources/routing-rules.json"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -37,6 +37,7 @@ struct DemoLoader {
         try await store.addSystem(
             IntegrationSystem(id: APIKey.demoSystemId, name: "演示 Open311 客户端", createdAt: now),
             apiKeyHash: APIKey.hash(APIKey.demoKey))
+        try await loadRouting(district)
 
         let generator = CaseGenerator(district: district, options: DemoOptions(seed: seed, cases: cases, now: now))
         var written = 0
@@ -82,6 +83,15 @@ struct DemoLoader {
                 lastTenth = tenth
             }
         }
+    }
+
+    /// The bundled routing rules as version 1, and duty rosters for platforms and departments,
+    /// so that acceptance dispatches and assigns by itself in the demo.
+    private func loadRouting(_ district: DemoDistrict) async throws {
+        let rules = try await store.saveRoutingRules(RoutingRuleSet.bundledData(), by: "demo", at: now)
+        let rosters = DutyRosterBuilder.rosters(units: district.units, users: district.users)
+        for roster in rosters { try await store.saveRoster(roster) }
+        report("分流规则第 \(rules.version) 版（\(rules.ruleSet.rules.count) 条），值班表 \(rosters.count) 个单位")
     }
 
     private func report(_ line: String) {

@@ -9,7 +9,7 @@ struct Wangchao: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, MigrateCommand.self, DemoCommand.self, UserCommand.self, SystemCommand.self, AuditCommand.self,
             BackupCommand.self, RestoreCommand.self, ImportCommand.self, ExportCommand.self, AddressCommand.self,
-            TimersCommand.self, BenchCommand.self,
+            RulesCommand.self, TimersCommand.self, BenchCommand.self,
         ]
     )
 }

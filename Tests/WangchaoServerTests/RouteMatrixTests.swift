@@ -45,7 +45,7 @@ struct RouteMatrixTests {
         return [
             "id": id, "code": Fixtures.town, "username": Fixtures.otherGridWorker.username, "number": subject.number,
             "system": Self.systemId, "format": "json", "service": "SS01.json", "request": "\(subject.number).json",
-            "token": "\(subject.id).json", "recordId": "matrix-record",
+            "token": "\(subject.id).json", "recordId": "matrix-record", "unitId": Fixtures.enforcementPlatform,
         ]
     }
 
@@ -85,6 +85,8 @@ struct RouteMatrixTests {
         // A case in the first grid: seen by its grid, community, town and the district roles;
         // not by the other grid or town, nor by the enforcement platform it never reached.
         let subject = try await Self.fileSubject(fixture)
+        // Routing rules exist, so that reading them answers 200.
+        _ = try await fixture.store.saveRoutingRules(Data(StoreConformance.fixtureRules.utf8), by: "admin", at: Fixtures.now)
         let table = RouteTable(
             ServerDependencies(
                 store: fixture.store, attachmentFiles: fixture.store.attachmentFiles, clock: fixture.clock,

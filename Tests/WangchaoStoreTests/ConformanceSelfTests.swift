@@ -70,6 +70,8 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case timersRefire
     case addressNarrowingIgnored
     case addressResaveDuplicated
+    case oldestRulesActive
+    case rosterDropped
 
     var testDescription: String { rawValue }
 
@@ -106,6 +108,8 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .timersIgnored, .timersFireEarly, .timersRefire: ["timersFireOnceInOrder"]
         case .addressNarrowingIgnored: ["standardAddressCandidatesByKeys"]
         case .addressResaveDuplicated: ["standardAddressesRoundTrip"]
+        case .oldestRulesActive: ["routingRulesAreVersionedAndChecked"]
+        case .rosterDropped: ["rostersRoundTripAndAreChecked", "assignmentFollowsRosterAndLoad"]
         }
     }
 }
@@ -380,6 +384,22 @@ struct MutantStore: CaseStore {
     }
 
     func standardAddressCount() async throws -> Int { try await base.standardAddressCount() }
+    func saveRoutingRules(_ file: Data, by actor: String, at now: Date) async throws -> RoutingRuleSetRecord {
+        try await base.saveRoutingRules(file, by: actor, at: now)
+    }
+
+    func activeRoutingRules() async throws -> RoutingRuleSetRecord? {
+        mutation == .oldestRulesActive ? try await base.routingRules(version: 1) : try await base.activeRoutingRules()
+    }
+
+    func routingRules(version: Int) async throws -> RoutingRuleSetRecord? { try await base.routingRules(version: version) }
+    func routingRuleVersions() async throws -> [RoutingRuleSetSummary] { try await base.routingRuleVersions() }
+
+    func saveRoster(_ roster: DutyRoster) async throws {
+        if mutation != .rosterDropped { try await base.saveRoster(roster) }
+    }
+
+    func roster(unitId: String) async throws -> DutyRoster? { try await base.roster(unitId: unitId) }
 
     /// Paging by position (`LIMIT … OFFSET …`), the classic way to get inserts wrong.
     private func offsetPage(_ query: CaseQuery, viewer: User) async throws -> CasePage {

@@ -48,6 +48,10 @@ public struct Case: Sendable, Equatable, Codable, Identifiable {
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
+    /// The person in the assigned unit working the case, chosen by assignment at dispatch.
+    public var assignee: String?
+    /// The last routing decision: why the case went to its unit and person.
+    public var routing: RoutingDecision?
 
     public init(
         id: String, number: String, trackingCode: String, source: SourceChannel, category: String,
@@ -56,7 +60,7 @@ public struct Case: Sendable, Equatable, Codable, Identifiable {
         cooperatingUnitIds: [String] = [], formerUnitIds: [String] = [], deadlines: [Deadline] = [],
         pendingRequests: [CaseRequest] = [], openSupervisions: [Supervision] = [], mergedIntoCaseId: String? = nil,
         reworkCount: Int = 0, satisfaction: Int? = nil, ratedVia: RatingChannel? = nil, version: Int,
-        createdAt: Date, updatedAt: Date
+        createdAt: Date, updatedAt: Date, assignee: String? = nil, routing: RoutingDecision? = nil
     ) {
         self.id = id
         self.number = number
@@ -84,6 +88,8 @@ public struct Case: Sendable, Equatable, Codable, Identifiable {
         self.version = version
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.assignee = assignee
+        self.routing = routing
     }
 
     /// Every unit that is, or was, responsible for or helping with the case.

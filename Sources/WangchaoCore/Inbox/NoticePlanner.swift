@@ -34,6 +34,8 @@ public enum NoticePlanner {
         var dispatchers: Audience { .dispatchers(areaCode: subject.areaCode, tier: subject.tier) }
         switch command {
         case .dispatch:
+            // Assignment inside the unit names one person; otherwise the whole unit is told.
+            if let assignee = subject.assignee { return [draft(.assigned, .user(assignee))] }
             return responsible.map { [draft(.assigned, $0)] } ?? []
         case .addCooperator(let unitId), .reinforce(let unitId):
             return [draft(.cooperation, .unit(unitId))]

@@ -24,10 +24,14 @@ public struct Transition: Sendable, Equatable, Codable {
     public var attachments: [String]
     /// The command's parameters; `nil` for intake.
     public var payload: CaseCommand?
+    /// Why a dispatch went where it went (rule, matched conditions, unit, person); `nil` for
+    /// other actions and for rows written before routing existed.
+    public var explanation: RoutingDecision?
 
     public init(
         caseId: String, version: Int, fromState: CaseState?, toState: CaseState, action: String, actor: String,
-        actorRole: Role?, at: Date, note: String?, attachments: [String], payload: CaseCommand?
+        actorRole: Role?, at: Date, note: String?, attachments: [String], payload: CaseCommand?,
+        explanation: RoutingDecision? = nil
     ) {
         self.caseId = caseId
         self.version = version
@@ -40,5 +44,6 @@ public struct Transition: Sendable, Equatable, Codable {
         self.note = note
         self.attachments = attachments
         self.payload = payload
+        self.explanation = explanation
     }
 }

@@ -8,10 +8,13 @@ public struct APIError: Error, Sendable {
     public let domain: DomainError
     /// Seconds to wait, for `rateLimited`.
     public var retryAfter: Int?
+    /// For a refused file (routing rules): the line of `field`, shown as `error.line`.
+    public var line: Int?
 
-    public init(_ domain: DomainError, retryAfter: Int? = nil) {
+    public init(_ domain: DomainError, retryAfter: Int? = nil, line: Int? = nil) {
         self.domain = domain
         self.retryAfter = retryAfter
+        self.line = line
     }
 
     /// The HTTP status of each error code.
@@ -34,21 +37,23 @@ public struct APIError: Error, Sendable {
             let code: String
             let message: String
             let field: String?
+            var line: Int? = nil
 
             func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encode(code, forKey: .code)
                 try container.encode(message, forKey: .message)
                 try container.encode(field, forKey: .field)  // always present, null when none
+                try container.encodeIfPresent(line, forKey: .line)
             }
 
-            enum CodingKeys: String, CodingKey { case code, message, field }
+            enum CodingKeys: String, CodingKey { case code, message, field, line }
         }
         let error: Detail
     }
 
     func response() -> Response {
-        let body = Body(error: .init(code: domain.code.rawValue, message: domain.message, field: domain.field))
+        let body = Body(error: .init(code: domain.code.rawValue, message: domain.message, field: domain.field, line: line))
         let data = (try? APIJSON.makeEncoder().encode(body)) ?? Data()
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
@@ -61,6 +66,8 @@ public struct APIError: Error, Sendable {
         switch error {
         case let error as APIError: return error
         case let error as DomainError: return APIError(error)
+        case let error as RoutingRuleFileError:
+            return APIError(.invalid(field: error.field ?? "rules", error.message), line: error.line)
         case let error as DecodingError: return APIError(APIJSON.invalid(from: error))
         case let error as any HTTPResponseError:
             switch error.status {

@@ -46,7 +46,7 @@ struct CaseView: Encodable {
         light = Light.of(subject, at: lights.now, calendar: lights.calendar)
     }
 
-    private enum CodingKeys: String, CodingKey { case history, allowedActions, deadlines, light }
+    private enum CodingKeys: String, CodingKey { case history, allowedActions, deadlines, light, assignee, routing }
 
     /// The case's own fields first; `deadlines` is then written again with each light (the
     /// encoder keeps the last value for a key), so the answer still decodes as a ``Case``.
@@ -55,6 +55,9 @@ struct CaseView: Encodable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(deadlines, forKey: .deadlines)
         try container.encode(light, forKey: .light)
+        // Always present, `null` until a dispatch decides them.
+        if subject.assignee == nil { try container.encodeNil(forKey: .assignee) }
+        if subject.routing == nil { try container.encodeNil(forKey: .routing) }
         try container.encodeIfPresent(history, forKey: .history)
         try container.encodeIfPresent(allowedActions, forKey: .allowedActions)
     }

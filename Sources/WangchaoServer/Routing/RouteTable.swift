@@ -35,6 +35,8 @@ public struct RouteTable: Sendable {
             + CaseExportRoutes(store: store, categories: dependencies.categories).routes
             + InboxRoutes(store: store, clock: dependencies.clock, stream: dependencies.inboxStream).routes
             + AddressRoutes(store: store).routes
+            + RoutingRuleRoutes(store: store, clock: dependencies.clock).routes
+            + RosterRoutes(store: store).routes
     }
 
     /// A table of the given routes, for tests of ``problems``.

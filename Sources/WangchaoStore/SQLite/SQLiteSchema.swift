@@ -216,6 +216,32 @@ enum SQLiteSchema {
                 INSERT INTO sla_timers (case_id, kind, step, fire_at) SELECT case_id, kind, 'due', due_at FROM case_deadlines;
                 """)
         }
+        migrator.registerMigration("v7-routing") { db in
+            try db.execute(sql: """
+                -- Every accepted routing rule file, as written; the highest version is active.
+                CREATE TABLE routing_rule_sets (
+                    version INTEGER PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    saved_by TEXT NOT NULL,
+                    saved_at INTEGER NOT NULL
+                ) STRICT;
+                CREATE TRIGGER routing_rule_sets_no_update BEFORE UPDATE ON routing_rule_sets
+                BEGIN SELECT RAISE(ABORT, 'routing rule versions are kept as written'); END;
+
+                -- One duty roster per unit, as JSON shifts.
+                CREATE TABLE duty_rosters (
+                    unit_id TEXT PRIMARY KEY REFERENCES units(id),
+                    body TEXT NOT NULL
+                ) STRICT;
+
+                -- Why a dispatch went where it went (JSON RoutingDecision); NULL for other rows.
+                ALTER TABLE transitions ADD COLUMN explanation TEXT;
+
+                -- The person working the case; open cases per assignee are assignment's load.
+                ALTER TABLE cases ADD COLUMN assignee TEXT;
+                CREATE INDEX cases_assignee ON cases(assignee, state) WHERE assignee IS NOT NULL;
+                """)
+        }
         // The unified address base: matching looks addresses up by integer keys (see
         // StandardAddressKeys), each an index probe, never a scan.
         migrator.registerMigration("v9-standard-addresses") { db in

@@ -54,10 +54,15 @@ extension SQLiteStore {
                 visibleCase: { id in (try? Self.fetchCase(db, id: id)).flatMap { $0 }.flatMap { Access.canSee($0, user: actor) ? $0 : nil } },
                 visibleAttachment: { id in (try? Self.attachmentIsVisible(id, to: actor, in: db)) ?? false },
                 category: category, sla: sla)
-            let (updated, transition) = try Lifecycle.apply(input, to: current, by: actor, at: now, context: context)
-            try Self.update(updated, in: db)
-            try Self.linkCheckedAttachments(transition.attachments, to: caseId, in: db)
-            try Self.append(transition, producing: updated, in: db)
+            let decided = try Lifecycle.apply(input, to: current, by: actor, at: now, context: context)
+            try Self.linkCheckedAttachments(decided.transition.attachments, to: caseId, in: db)
+            // Routing may add the automatic dispatch that follows an acceptance (SQLiteStore+Routing).
+            var updated = current
+            for (state, transition) in try Self.routed(decided, from: current, by: actor, at: now, context: context, in: db) {
+                try Self.update(state, in: db)
+                try Self.append(transition, producing: state, in: db)
+                updated = state
+            }
             return updated
         }
     }
@@ -147,13 +152,13 @@ extension SQLiteStore {
         try db.execute(
             sql: """
                 INSERT INTO cases (id, number, state, area_code, category, source, priority, assigned_unit_id,
-                    reporter_phone_digest, search_text, version, created_at, updated_at, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    reporter_phone_digest, search_text, version, created_at, updated_at, body, assignee)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 c.id, c.number, c.state.rawValue, c.areaCode, c.category, c.source.rawValue, c.priority.rawValue,
                 c.assignedUnitId, PhoneDigest.of(c.reporter.phone), searchText(of: c), c.version, c.createdAt.storedMillis,
-                c.updatedAt.storedMillis, try StoredJSON.encode(c),
+                c.updatedAt.storedMillis, try StoredJSON.encode(c), c.assignee,
             ])
         try writeDerivedRows(of: c, in: db)
     }
@@ -164,12 +169,13 @@ extension SQLiteStore {
         let previousVersion = previousVersion ?? c.version - 1
         try db.execute(
             sql: """
-                UPDATE cases SET state = ?, area_code = ?, assigned_unit_id = ?, version = ?, updated_at = ?, body = ?
+                UPDATE cases SET state = ?, area_code = ?, assigned_unit_id = ?, version = ?, updated_at = ?, body = ?,
+                    assignee = ?
                 WHERE id = ? AND version = ?
                 """,
             arguments: [
                 c.state.rawValue, c.areaCode, c.assignedUnitId, c.version, c.updatedAt.storedMillis,
-                try StoredJSON.encode(c), c.id, previousVersion,
+                try StoredJSON.encode(c), c.assignee, c.id, previousVersion,
             ])
         guard db.changesCount == 1 else { throw DomainError.versionConflict(expected: previousVersion, actual: c.version) }
         try db.execute(sql: "DELETE FROM case_deadlines WHERE case_id = ?", arguments: [c.id])
@@ -202,12 +208,13 @@ extension SQLiteStore {
         try db.execute(
             sql: """
                 INSERT INTO transitions (case_id, version, from_state, to_state, action, actor, actor_role, at, note,
-                    attachments, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    attachments, payload, explanation)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 t.caseId, t.version, t.fromState?.rawValue, t.toState.rawValue, t.action, t.actor, t.actorRole?.rawValue,
                 t.at.storedMillis, t.note, try StoredJSON.encode(t.attachments), try t.payload.map(StoredJSON.encode),
+                try t.explanation.map(StoredJSON.encode),
             ])
     }
 
@@ -218,7 +225,8 @@ extension SQLiteStore {
             toState: CaseState(rawValue: row["to_state"]) ?? .reported, action: row["action"], actor: row["actor"],
             actorRole: (row["actor_role"] as String?).flatMap(Role.init(rawValue:)), at: Date(storedMillis: row["at"]),
             note: row["note"], attachments: try StoredJSON.decode([String].self, from: row["attachments"]),
-            payload: try (row["payload"] as String?).map { try StoredJSON.decode(CaseCommand.self, from: $0) })
+            payload: try (row["payload"] as String?).map { try StoredJSON.decode(CaseCommand.self, from: $0) },
+            explanation: try (row["explanation"] as String?).map { try StoredJSON.decode(RoutingDecision.self, from: $0) })
     }
 
     /// What free-text search looks in: the description and the address.

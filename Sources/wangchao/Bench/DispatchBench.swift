@@ -17,9 +17,11 @@ struct DispatchBench: AsyncParsableCommand {
 
     @Option(help: "Random points per measurement.") var points = 200_000
     @Option(help: "Seed for the demo district and the points.") var seed = DemoOptionsDefaults.seed
+    @Option(help: "Generated intakes for the routing-decision measurement.") var decisions = 100_000
 
     func validate() throws {
         guard (1_000...10_000_000).contains(points) else { throw ValidationError("--points 须在 1000 到 10000000 之间") }
+        guard (1_000...10_000_000).contains(decisions) else { throw ValidationError("--decisions 须在 1000 到 10000000 之间") }
     }
 
     func run() async throws {
@@ -35,7 +37,8 @@ struct DispatchBench: AsyncParsableCommand {
         let generateTime = clock.measure { generated = RegularDistrict.build() }
         Console.line("生成规则网格区 \(Self.format(generateTime))")
         try measure("生成区", areas: generated, sampleWithin: "330109")
-        Console.line("（路由决策与计时器吞吐待路由规则与持久计时器实现后加入。）")
+        try RoutingBench.run(seed: seed, intakes: decisions)
+        Console.line("（计时器吞吐待持久计时器实现后加入。）")
     }
 
     static let chengxiang = "330109001"
