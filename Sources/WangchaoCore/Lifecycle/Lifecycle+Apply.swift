@@ -30,11 +30,23 @@ extension Lifecycle {
             throw .transitionNotAllowed("案件当前状态为「\(subject.state.chineseName)」，不能「\(action.chineseName)」")
         }
 
+        return try advance(
+            subject, to: next, by: command, actor: actor.username, role: actor.role, note: input.note,
+            attachments: input.attachments, at: now, context: context)
+    }
+
+    /// Moves `subject` to `next` by `command`, the check already made: counts the version,
+    /// applies the command's effects, drops the limits and requests a closed case no longer
+    /// has, and writes the history row. Shared by people's and the system's transitions.
+    static func advance(
+        _ subject: Case, to next: CaseState, by command: CaseCommand, actor: String, role: Role?, note: String?,
+        attachments: [String], at now: Date, context: TransitionContext
+    ) throws(DomainError) -> (case: Case, transition: Transition) {
         var updated = subject
         updated.version += 1
         updated.state = next
         updated.updatedAt = now
-        try applyEffects(command, to: &updated, by: actor.username, at: now, context: context)
+        try applyEffects(command, to: &updated, by: actor, at: now, context: context)
         if !next.isOpen {
             updated.deadlines = []
             updated.pendingRequests = []
@@ -42,8 +54,8 @@ extension Lifecycle {
         }
         let transition = Transition(
             caseId: subject.id, version: updated.version, fromState: subject.state, toState: next,
-            action: action.rawValue, actor: actor.username, actorRole: actor.role, at: now,
-            note: input.note, attachments: input.attachments, payload: command)
+            action: command.action.rawValue, actor: actor, actorRole: role, at: now, note: note, attachments: attachments,
+            payload: command)
         return (updated, transition)
     }
 

@@ -20,21 +20,9 @@ extension Lifecycle {
         if case .escalate = command, subject.tier.parent == nil {
             throw .transitionNotAllowed("案件已在区级，不能再上报")
         }
-        var updated = subject
-        updated.version += 1
-        updated.state = next
-        updated.updatedAt = now
-        try applyEffects(command, to: &updated, by: systemActor, at: now, context: context)
-        if !next.isOpen {
-            updated.deadlines = []
-            updated.pendingRequests = []
-            updated.openSupervisions = []
-        }
-        let transition = Transition(
-            caseId: subject.id, version: updated.version, fromState: subject.state, toState: next,
-            action: command.action.rawValue, actor: systemActor, actorRole: nil, at: now, note: note, attachments: [],
-            payload: command)
-        return (updated, transition)
+        return try advance(
+            subject, to: next, by: command, actor: systemActor, role: nil, note: note, attachments: [], at: now,
+            context: context)
     }
 
     /// Decides what a due timer does to a case: marks the step fired on the deadline and returns

@@ -21,21 +21,10 @@ public struct ChinaTime: Sendable, Equatable {
     }
 
     /// The day as `yyyy-MM-dd`.
-    public var dateText: String {
-        let (y, m, d) = Self.civil(fromDays: dayNumber)
-        return String(format: "%04d-%02d-%02d", y, m, d)
-    }
+    public var dateText: String { ChinaDay(index: dayNumber).description }
 
     /// The day number of a `yyyy-MM-dd` text, `nil` when it is not a real date.
-    public static func dayNumber(of text: String) -> Int? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), (1...31).contains(d)
-        else { return nil }
-        let days = days(fromCivil: y, m, d)
-        guard civil(fromDays: days) == (y, m, d) else { return nil }
-        return days
-    }
+    public static func dayNumber(of text: String) -> Int? { ChinaDay(iso: text)?.index }
 
     /// `HH:mm` → minutes since midnight; `24:00` is allowed as an end.
     public static func minute(of text: String) -> Int? {
@@ -51,27 +40,4 @@ public struct ChinaTime: Sendable, Equatable {
 
     /// Without `String(format:)`, which costs microseconds: texts are built for every decision.
     private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
-
-    // Howard Hinnant's civil-calendar algorithms.
-    static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civil(fromDays days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
 }
