@@ -43,18 +43,27 @@ import WangchaoTesting
     func located() async throws {
         let server = try await Self.locatedServer()
         try await server.test { client in
-            let cases: [(String, String)] = [
-                (Self.intake(lat: 30.15, lng: 120.22), Fixtures.grid + "001"),
-                (Self.intake(lat: 30.15, lng: 120.28), Fixtures.grid + "002"),
-                (Self.intake(lat: 30.15, lng: 120.22, areaCode: Fixtures.otherGrid), Fixtures.otherGrid),
-                (Self.intake(lat: 30.00, lng: 120.17), Fixtures.town),
-                (Self.intake(lat: 30.30, lng: 120.50), Fixtures.district),
+            // The intake row notes how the server placed the case; a given area needs no note.
+            let cases: [(String, String, String?)] = [
+                (Self.intake(lat: 30.15, lng: 120.22), Fixtures.grid + "001", "按坐标定位：位于微网格内"),
+                (Self.intake(lat: 30.15, lng: 120.28), Fixtures.grid + "002", "按坐标定位：位于微网格内"),
+                (Self.intake(lat: 30.15, lng: 120.25), Fixtures.grid + "001", "按坐标定位：位于微网格边界上（\(Fixtures.grid)001、\(Fixtures.grid)002），按编码最小者归属"),
+                (Self.intake(lat: 30.15, lng: 120.22, areaCode: Fixtures.otherGrid), Fixtures.otherGrid, nil),
+                (Self.intake(lat: 30.00, lng: 120.17), Fixtures.town, "按坐标定位：不在任何微网格内，归属包含该点的最低一级区域"),
+                (Self.intake(lat: 30.30, lng: 120.50), Fixtures.district, "按坐标定位：不在任何微网格内，归属包含该点的最低一级区域"),
+                (Self.intake(lat: 31.00, lng: 121.00), Fixtures.district, "按坐标定位：不在本区范围内，交区级调度"),
             ]
-            for (body, expected) in cases {
+            for (body, expected, note) in cases {
                 let response = try await client.send(.post, "/api/v1/cases", as: "td", body: body)
                 #expect(response.status == .created, "\(response.text)")
-                #expect(try response.decode(Case.self).areaCode == expected)
+                let filed = try response.decode(Case.self)
+                #expect(filed.areaCode == expected)
+                let recorded = try await server.store.history(caseId: filed.id).first?.note
+                #expect(recorded == note, "\(recorded ?? "nil")")
             }
+            try expectError(
+                try await client.send(.post, "/api/v1/cases", as: "td", body: IntakeJSON.body { $0["placementNote"] = "x" }),
+                .badRequest, "invalid", field: "placementNote")
             try expectError(
                 try await client.send(.post, "/api/v1/cases", as: "td", body: Self.intake(lat: 91, lng: 120.2)),
                 .badRequest, "invalid", field: "location.lat")

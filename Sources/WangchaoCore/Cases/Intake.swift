@@ -11,6 +11,13 @@ public struct Intake: Sendable, Equatable, Codable {
     public var attachments: [String]?
     /// The area, when the reporter knows it (a grid worker on patrol); otherwise the district.
     public var areaCode: String?
+    /// Why the server filed the case where it did, when it placed it by its point (e.g. "no
+    /// micro-grid holds the point"): written on the intake's history row. Never read from a body.
+    public var placementNote: String? = nil
+
+    private enum CodingKeys: String, CodingKey {
+        case category, description, source, priority, location, reporter, attachments, areaCode
+    }
 
     public static let maxDescriptionLength = 2000
     public static let maxAddressLength = 200
@@ -96,11 +103,11 @@ public struct Intake: Sendable, Equatable, Codable {
             createdAt: now, updatedAt: now)
     }
 
-    /// The first history row of the case.
-    public static func intakeTransition(for c: Case, actor: User?) -> Transition {
+    /// The first history row of the case; `note` says how it was placed, if the server placed it.
+    public static func intakeTransition(for c: Case, actor: User?, note: String? = nil) -> Transition {
         Transition(
             caseId: c.id, version: 1, fromState: nil, toState: .reported, action: Transition.intakeAction,
-            actor: actor?.username ?? "public", actorRole: actor?.role, at: c.createdAt, note: nil,
+            actor: actor?.username ?? "public", actorRole: actor?.role, at: c.createdAt, note: note,
             attachments: c.attachments, payload: nil)
     }
 }

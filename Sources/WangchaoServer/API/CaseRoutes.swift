@@ -29,10 +29,8 @@ struct CaseRoutes {
     @Sendable func create(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
         let user = try context.requireUser()
         var intake = try await APIJSON.decodeStrictBody(Intake.self, from: request)
-        if intake.areaCode == nil, let locator {
-            // The point decides where the case belongs; an invalid point is refused by validation.
-            intake.areaCode = locator.locate(latitude: intake.location.lat, longitude: intake.location.lng).area?.code
-        }
+        // The point decides where the case belongs; an invalid point is refused by validation.
+        intake.place(with: locator)
         let key = request.headers[Self.idempotencyKeyHeader]
         if let key, key.isEmpty || key.count > 200 {
             throw DomainError.invalid(field: "Idempotency-Key", "Idempotency-Key 须为 1 到 200 个字符")

@@ -104,9 +104,7 @@ struct ConnectorRoutes {
 
     private func upsert(_ intake: Intake, recordId: String, system: IntegrationSystem) async throws -> ExternalUpsert {
         var intake = intake
-        if intake.areaCode == nil, let locator {
-            intake.areaCode = locator.locate(latitude: intake.location.lat, longitude: intake.location.lng).area?.code
-        }
+        intake.place(with: locator)
         let result = try await store.upsertExternalRecord(intake, recordId: recordId, from: system, at: clock.now())
         Counter(label: "wangchao_connector_records_total", dimensions: [("system", system.id), ("outcome", result.outcome.rawValue)])
             .increment()

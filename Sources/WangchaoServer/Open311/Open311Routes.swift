@@ -234,7 +234,7 @@ struct Open311Routes {
             category: code, description: description, source: .open311,
             location: Location(lat: latitude, lng: longitude, address: form["address_string"] ?? ""), reporter: reporter)
         try intake.validate(categories: categories)
-        intake.areaCode = locator?.locate(latitude: latitude, longitude: longitude).area?.code
+        intake.place(with: locator)
         return intake
     }
 

@@ -124,7 +124,7 @@ extension SQLiteStore {
             sla: sla)
         try insert(newCase, in: db)
         try linkAttachments(newCase.attachments, to: caseId, by: actor, in: db)
-        var intakeRow = Intake.intakeTransition(for: newCase, actor: actor)
+        var intakeRow = Intake.intakeTransition(for: newCase, actor: actor, note: intake.placementNote)
         if let recordedAs { intakeRow.actor = recordedAs }
         try append(intakeRow, in: db)
         return newCase
