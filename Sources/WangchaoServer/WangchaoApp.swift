@@ -21,11 +21,13 @@ public struct ServerDependencies: Sendable {
     /// Point → area: an intake with a location but no `areaCode` is filed in the micro-grid (or
     /// the lowest area) holding the point. `nil`: such intakes go to the district, as before.
     public var locator: AreaLocator?
+    /// The policy of `POST /cases/repeat-check`; give the store the same one, which applies it at intake.
+    public var repeatPolicy: RepeatPolicy
 
     public init(
         store: any CaseStore, attachmentFiles: AttachmentFiles, clock: any WangchaoClock = SystemClock(),
         categories: CategoryCatalog = .bundled, metricsRegistry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
-        auth: AuthConfiguration = AuthConfiguration(), locator: AreaLocator? = nil
+        auth: AuthConfiguration = AuthConfiguration(), locator: AreaLocator? = nil, repeatPolicy: RepeatPolicy = .standard
     ) {
         self.store = store
         self.attachmentFiles = attachmentFiles
@@ -34,6 +36,7 @@ public struct ServerDependencies: Sendable {
         self.metricsRegistry = metricsRegistry
         self.auth = auth
         self.locator = locator
+        self.repeatPolicy = repeatPolicy
     }
 }
 

@@ -27,6 +27,22 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Mark cookies Secure (serve over HTTPS); also $WANGCHAO_SECURE_COOKIES=1.") var secureCookies = false
     @Flag(help: "Take the client address from X-Forwarded-For (only behind a proxy that sets it); also $WANGCHAO_TRUST_FORWARDED_FOR=1.")
     var trustForwardedFor = false
+    @Option(help: "Repeat reports: metres within which a case of the same category counts.")
+    var repeatRadius = RepeatPolicy.standard.radiusMetres
+    @Option(help: "Repeat reports: hours back within which a case of the same category nearby counts.")
+    var repeatWindowHours = RepeatPolicy.standard.windowHours
+
+    /// The repeat policy from the options, refused with the option's name when out of bounds.
+    func repeatPolicy() throws -> RepeatPolicy {
+        var policy = RepeatPolicy.standard
+        policy.radiusMetres = repeatRadius
+        policy.windowHours = repeatWindowHours
+        do { try policy.validate() } catch {
+            let option = error.field == "radiusMetres" ? "--repeat-radius" : "--repeat-window-hours"
+            throw ValidationError("\(option) \(error.message)")
+        }
+        return policy
+    }
 
     /// Sign-in settings from the options and the environment; password cost from `WANGCHAO_SCRYPT`.
     func authConfiguration() throws -> AuthConfiguration {
@@ -58,7 +74,10 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "wangchao")
 
         let auth = try authConfiguration()
-        let sqlite = try store.openStore()
+        let repeats = try repeatPolicy()
+        var storeConfiguration = SQLiteStore.Configuration()
+        storeConfiguration.repeatPolicy = repeats
+        let sqlite = try store.openStore(configuration: storeConfiguration)
         if demo {
             if try await sqlite.rootArea() == nil {
                 try await DemoLoader(
@@ -71,7 +90,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let dependencies = ServerDependencies(
             store: sqlite, attachmentFiles: sqlite.attachmentFiles, metricsRegistry: registry, auth: auth,
-            locator: try await Self.locator(sqlite, logger: logger))
+            locator: try await Self.locator(sqlite, logger: logger), repeatPolicy: repeats)
         let app = buildApplication(dependencies, host: host, port: port, logger: logger)
         logger.info("wangchao listening", metadata: ["address": "http://\(host):\(port)", "database": "\(store.path)"])
         try await app.runService()

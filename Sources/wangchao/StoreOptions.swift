@@ -16,7 +16,7 @@ struct StoreOptions: ParsableArguments {
         database ?? ProcessInfo.processInfo.environment["WANGCHAO_DATABASE"] ?? "./wangchao.sqlite"
     }
 
-    func openStore() throws -> SQLiteStore {
-        try SQLiteStore(path: path)
+    func openStore(configuration: SQLiteStore.Configuration = .init()) throws -> SQLiteStore {
+        try SQLiteStore(path: path, configuration: configuration)
     }
 }

@@ -61,6 +61,8 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sessionsSurvivePasswordChange
     case upgradeOverwritesNewPassword
     case usersUnordered
+    case repeatWindowWidened
+    case mergedNotCounted
 
     var testDescription: String { rawValue }
 
@@ -90,6 +92,8 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .sessionsSurvivePasswordChange: ["passwordChangeEndsSessions"]
         case .upgradeOverwritesNewPassword: ["passwordUpgradeIsConditional"]
         case .usersUnordered: ["listUsersPaged"]
+        case .repeatWindowWidened: ["repeatCheckRadiusAndWindow"]
+        case .mergedNotCounted: ["repeatStatisticsPerAreaAndMonth"]
         }
     }
 }
@@ -271,6 +275,21 @@ struct MutantStore: CaseStore {
     }
 
     func caseAttachmentIds(caseId: String) async throws -> [String] { try await base.caseAttachmentIds(caseId: caseId) }
+
+    func repeatCandidates(for intake: Intake, at now: Date, policy: RepeatPolicy) async throws -> [RepeatCandidate] {
+        var policy = policy
+        if mutation == .repeatWindowWidened { policy.windowHours += 1.0 / 30 }
+        return try await base.repeatCandidates(for: intake, at: now, policy: policy)
+    }
+
+    func repeatStatistics(areaCode: String, month: ReportMonth) async throws -> RepeatStatistics {
+        var statistics = try await base.repeatStatistics(areaCode: areaCode, month: month)
+        if mutation == .mergedNotCounted {
+            for index in statistics.children.indices { statistics.children[index].merged = 0 }
+            statistics.total.merged = 0
+        }
+        return statistics
+    }
 
     /// Paging by position (`LIMIT … OFFSET …`), the classic way to get inserts wrong.
     private func offsetPage(_ query: CaseQuery, viewer: User) async throws -> CasePage {

@@ -6,24 +6,34 @@ struct CaseView: Encodable {
     let subject: Case
     let history: [Transition]?
     let allowedActions: [CaseAction]?
+    let hiddenRepeatCandidates: Int
 
     /// The reporter's phone and identity number are masked for every caller (see
     /// ``PersonalData``); `POST /cases/{id}/reveal` shows one in full, audited.
-    init(_ subject: Case, history: [Transition]? = nil, allowedActions: [CaseAction]? = nil) {
+    ///
+    /// `repeats` are the case's repeat candidates filtered for the caller (``RepeatVisibility``);
+    /// without them none is shown.
+    init(
+        _ subject: Case, history: [Transition]? = nil, allowedActions: [CaseAction]? = nil,
+        repeats: VisibleRepeatCandidates = .none
+    ) {
         var subject = subject
         subject.reporter = subject.reporter.masked
+        subject.repeatCandidates = repeats.shown
         self.subject = subject
         self.history = history
         self.allowedActions = allowedActions
+        hiddenRepeatCandidates = repeats.hidden
     }
 
-    private enum CodingKeys: String, CodingKey { case history, allowedActions }
+    private enum CodingKeys: String, CodingKey { case history, allowedActions, hiddenRepeatCandidates }
 
     func encode(to encoder: any Encoder) throws {
         try subject.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(history, forKey: .history)
         try container.encodeIfPresent(allowedActions, forKey: .allowedActions)
+        try container.encode(hiddenRepeatCandidates, forKey: .hiddenRepeatCandidates)
     }
 }
 

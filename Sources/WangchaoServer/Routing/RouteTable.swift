@@ -24,6 +24,7 @@ public struct RouteTable: Sendable {
             + AttachmentRoutes(store: store, files: dependencies.attachmentFiles, clock: dependencies.clock).routes
             + TrackRoutes(store: store, categories: dependencies.categories, clock: dependencies.clock).routes
             + RevealRoutes(store: store).routes
+            + RepeatRoutes(store: store, clock: dependencies.clock, policy: dependencies.repeatPolicy).routes
     }
 
     /// A table of the given routes, for tests of ``problems``.

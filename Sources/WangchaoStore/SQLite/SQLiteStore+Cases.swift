@@ -12,6 +12,7 @@ extension SQLiteStore {
         let requestHash = try idempotencyKey.map { _ in try Self.hash(of: intake) }
         let caseId = UUID().uuidString.lowercased()
         let trackingCode = configuration.trackingCodes()
+        let repeatPolicy = configuration.repeatPolicy
         return try await write { db in
             let actorName = actor?.username ?? Self.publicActor
             if let idempotencyKey, let requestHash,
@@ -35,8 +36,10 @@ extension SQLiteStore {
                     ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last
                     """, arguments: [CaseNumber.day(of: now)])!
             let number = CaseNumber.format(day: CaseNumber.day(of: now), sequence: sequence)
-            let newCase = intake.makeCase(
+            var newCase = intake.makeCase(
                 id: caseId, number: number, trackingCode: trackingCode, areaCode: areaCode, category: category, at: now)
+            newCase.repeatCandidates = try Self.repeatCandidates(RepeatProbe(intake, at: now), policy: repeatPolicy, in: db)
+            newCase.likelyRepeat = RepeatPolicy.isLikelyRepeat(newCase.repeatCandidates)
             try Self.insert(newCase, in: db)
             try Self.linkAttachments(newCase.attachments, to: caseId, by: actor, in: db)
             try Self.append(Intake.intakeTransition(for: newCase, actor: actor), in: db)
@@ -129,13 +132,15 @@ extension SQLiteStore {
         try db.execute(
             sql: """
                 INSERT INTO cases (id, number, state, area_code, category, source, priority, assigned_unit_id,
-                    reporter_phone_digest, search_text, version, created_at, updated_at, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    reporter_phone_digest, search_text, version, created_at, updated_at, body,
+                    lat, lng, address_digest, likely_repeat)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 c.id, c.number, c.state.rawValue, c.areaCode, c.category, c.source.rawValue, c.priority.rawValue,
                 c.assignedUnitId, PhoneDigest.of(c.reporter.phone), searchText(of: c), c.version, c.createdAt.storedMillis,
                 c.updatedAt.storedMillis, try StoredJSON.encode(c),
+                c.location.lat, c.location.lng, AddressDigest.of(c.location.address), c.likelyRepeat,
             ])
         try writeDerivedRows(of: c, in: db)
     }
