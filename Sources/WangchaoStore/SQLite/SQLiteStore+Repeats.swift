@@ -47,32 +47,43 @@ extension SQLiteStore {
     /// make intake slow.
     static let repeatScanLimit = 200
 
-    /// Pre-selects through three indexed queries (same category in the window and bounding box;
-    /// same address digest; same phone digest), then lets ``RepeatPolicy`` decide exactly.
+    /// Pre-selects through ``repeatQueries(_:policy:)``, then lets ``RepeatPolicy`` decide exactly.
     static func repeatCandidates(_ probe: RepeatProbe, policy: RepeatPolicy, in db: Database) throws -> [RepeatCandidate] {
+        var cases: [Case] = []
+        for (sql, arguments) in repeatQueries(probe, policy: policy) {
+            cases += try String.fetchAll(db, sql: sql, arguments: arguments).map { try StoredJSON.decode(Case.self, from: $0) }
+        }
+        return policy.candidates(for: probe, among: cases)
+    }
+
+    /// Up to three queries, each through an index and newest first: the same category in the
+    /// window, inside the radius's bounding box; the same address digest; the same phone digest.
+    static func repeatQueries(_ probe: RepeatProbe, policy: RepeatPolicy) -> [(String, StatementArguments)] {
         let now = probe.at.storedMillis
         let excluded = RepeatPolicy.excludedStates.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")
         let recent = "created_at >= ? AND created_at <= ? AND state NOT IN (\(excluded))"
         let tail = "ORDER BY created_at DESC LIMIT \(repeatScanLimit)"
-        var bodies: [String] = []
         let box = GreatCircle.boundingBox(lat: probe.lat, lng: probe.lng, metres: policy.radiusMetres)
-        bodies += try String.fetchAll(
-            db,
-            sql: "SELECT body FROM cases WHERE category = ? AND \(recent) AND lat BETWEEN ? AND ? AND lng BETWEEN ? AND ? \(tail)",
-            arguments: [
-                probe.category, (probe.at - policy.window).storedMillis, now, box.minLat, box.maxLat, box.minLng, box.maxLng,
-            ])
+        var queries: [(String, StatementArguments)] = [
+            (
+                "SELECT body FROM cases WHERE category = ? AND \(recent) AND lat BETWEEN ? AND ? AND lng BETWEEN ? AND ? \(tail)",
+                [probe.category, (probe.at - policy.window).storedMillis, now, box.minLat, box.maxLat, box.minLng, box.maxLng]
+            )
+        ]
         if let key = probe.addressKey, let digest = AddressDigest.of(key) {
-            bodies += try String.fetchAll(
-                db, sql: "SELECT body FROM cases WHERE address_digest = ? AND \(recent) \(tail)",
-                arguments: [digest, (probe.at - policy.sameAddressWindow).storedMillis, now])
+            queries.append(
+                (
+                    "SELECT body FROM cases WHERE address_digest = ? AND \(recent) \(tail)",
+                    [digest, (probe.at - policy.sameAddressWindow).storedMillis, now]
+                ))
         }
         if let key = probe.callerKey, let digest = PhoneDigest.of(key) {
-            bodies += try String.fetchAll(
-                db, sql: "SELECT body FROM cases WHERE reporter_phone_digest = ? AND \(recent) \(tail)",
-                arguments: [digest, (probe.at - policy.sameCallerWindow).storedMillis, now])
+            queries.append(
+                (
+                    "SELECT body FROM cases WHERE reporter_phone_digest = ? AND \(recent) \(tail)",
+                    [digest, (probe.at - policy.sameCallerWindow).storedMillis, now]
+                ))
         }
-        let cases = try bodies.map { try StoredJSON.decode(Case.self, from: $0) }
-        return policy.candidates(for: probe, among: cases)
+        return queries
     }
 }
