@@ -4,7 +4,8 @@ import WangchaoCore
 /// Generates the demo's cases, in creation order, each with the history the real state machine
 /// produced for it.
 ///
-/// Cases are made one at a time, so memory stays bounded whatever the count; iterate the
+/// Cases are made one at a time, so memory stays bounded whatever the count (repeat detection
+/// remembers at most 100,000 recent cases, see ``RepeatIndex``); iterate the
 /// generator directly, or in batches for progress display and batched inserts:
 ///
 /// ```swift

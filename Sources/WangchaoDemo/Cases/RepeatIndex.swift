@@ -1,24 +1,56 @@
 import Foundation
 import WangchaoCore
 
-/// The demo's repeat detection: the cases of the last ``RepeatPolicy/longestWindow`` by
-/// category and ~radius-sized cell, by address and by caller, so that each generated case gets
-/// the candidates and flag intake would have given it, decided by the same ``RepeatPolicy``.
+/// The demo's repeat detection: recent cases by category and ~radius-sized cell, by address and
+/// by caller, so that each generated case gets the candidates and flag intake would have given
+/// it, decided by the same ``RepeatPolicy``.
 ///
 /// Candidates are judged in the state they were in at the new case's intake (from their
-/// history). Memory holds the cases of the longest window (30 days), slimmed to what the
-/// decision reads; older ones are dropped as generation moves on.
+/// history). Memory is bounded: entries hold only what the decision reads (a few hundred
+/// bytes), are dropped once older than the longest window (30 days), and at most
+/// ``capacity`` (100,000) are kept; a demo of more cases than that within 30 days misses
+/// address and caller matches older than the last ``capacity`` cases.
 struct RepeatIndex: Sendable {
+    /// The most cases remembered.
+    let capacity: Int
+    /// How many cases are recorded between two prunings.
+    let pruneInterval: Int
+
+    /// What the decision reads of one case.
     private struct Entry: Sendable {
-        /// The case without texts, deadlines and other fields the decision does not read.
-        let slim: Case
-        /// When each state began, oldest first.
+        let id: String
+        let number: String
+        let category: String
+        let lat: Double
+        let lng: Double
+        /// ``RepeatKeys/address(_:)`` of the address, `""` when too vague.
+        let addressKey: String
+        let callerKey: String?
+        let createdAt: Date
+        /// When each state began, oldest first (about eight steps).
         let states: [(at: Date, state: CaseState)]
 
+        init(_ generated: GeneratedCase) {
+            let c = generated.case
+            id = c.id
+            number = c.number
+            category = c.category
+            lat = c.location.lat
+            lng = c.location.lng
+            addressKey = RepeatKeys.address(c.location.address) ?? ""
+            callerKey = RepeatKeys.caller(c.reporter.phone)
+            createdAt = c.createdAt
+            states = generated.history.map { ($0.at, $0.toState) }
+        }
+
+        /// The case as the decision sees it at `date`.
         func asOf(_ date: Date) -> Case {
-            var c = slim
-            c.state = states.last { $0.at <= date }?.state ?? .reported
-            return c
+            let state = states.last { $0.at <= date }?.state ?? .reported
+            return Case(
+                id: id, number: number, trackingCode: "", source: .hotline12345, category: category, description: "",
+                location: Location(lat: lat, lng: lng, address: addressKey), reporter: Reporter(phone: callerKey),
+                attachments: [], priority: .normal, state: state, areaCode: "", tier: .grid,
+                version: 1, createdAt: createdAt, updatedAt: createdAt)
         }
     }
 
@@ -34,61 +66,61 @@ struct RepeatIndex: Sendable {
     private var byCell: [Cell: [Entry]] = [:]
     private var byAddress: [String: [Entry]] = [:]
     private var byCaller: [String: [Entry]] = [:]
-    private var recorded = 0
+    /// Creation times of the remembered cases, oldest first.
+    private var remembered: [Date] = []
 
-    init(policy: RepeatPolicy = .standard) {
+    init(policy: RepeatPolicy = .standard, capacity: Int = 100_000, pruneInterval: Int = 5_000) {
         self.policy = policy
+        self.capacity = capacity
+        self.pruneInterval = pruneInterval
         cellDegrees = policy.radiusMetres / GreatCircle.earthRadius * 180 / Double.pi
     }
 
-    /// The candidates for a case filed as `intake` at `date`, best first.
+    /// The candidates for a case filed as `intake` at `date`, best first, each in the state it
+    /// had then.
     func candidates(for intake: Intake, at date: Date) -> [RepeatCandidate] {
         let probe = RepeatProbe(intake, at: date)
-        var cases: [Case] = []
+        var entries: [Entry] = []
         let box = GreatCircle.boundingBox(lat: probe.lat, lng: probe.lng, metres: policy.radiusMetres)
         for lat in cellIndex(box.minLat)...cellIndex(box.maxLat) {
             for lng in cellIndex(box.minLng)...cellIndex(box.maxLng) {
-                cases += (byCell[Cell(category: probe.category, lat: lat, lng: lng)] ?? []).map { $0.asOf(date) }
+                entries += byCell[Cell(category: probe.category, lat: lat, lng: lng)] ?? []
             }
         }
-        if let key = probe.addressKey { cases += (byAddress[key] ?? []).map { $0.asOf(date) } }
-        if let key = probe.callerKey { cases += (byCaller[key] ?? []).map { $0.asOf(date) } }
-        return policy.candidates(for: probe, among: cases)
+        if let key = probe.addressKey { entries += byAddress[key] ?? [] }
+        if let key = probe.callerKey { entries += byCaller[key] ?? [] }
+        return policy.candidates(for: probe, among: entries.map { $0.asOf(date) })
     }
 
     /// Remembers a generated case (cases come in creation order).
     mutating func record(_ generated: GeneratedCase) {
-        var slim = generated.case
-        slim.description = ""
-        slim.attachments = []
-        slim.deadlines = []
-        slim.pendingRequests = []
-        slim.openSupervisions = []
-        slim.cooperatingUnitIds = []
-        slim.formerUnitIds = []
-        slim.repeatCandidates = []
-        let entry = Entry(slim: slim, states: generated.history.map { ($0.at, $0.toState) })
-        let c = generated.case
-        byCell[Cell(category: c.category, lat: cellIndex(c.location.lat), lng: cellIndex(c.location.lng)), default: []]
+        let entry = Entry(generated)
+        byCell[Cell(category: entry.category, lat: cellIndex(entry.lat), lng: cellIndex(entry.lng)), default: []]
             .append(entry)
-        if let key = RepeatKeys.address(c.location.address) { byAddress[key, default: []].append(entry) }
-        if let key = RepeatKeys.caller(c.reporter.phone) { byCaller[key, default: []].append(entry) }
-        recorded += 1
-        if recorded % 5_000 == 0 { prune(before: c.createdAt - policy.longestWindow) }
+        if !entry.addressKey.isEmpty { byAddress[entry.addressKey, default: []].append(entry) }
+        if let key = entry.callerKey { byCaller[key, default: []].append(entry) }
+        remembered.append(entry.createdAt)
+        if remembered.count % pruneInterval == 0 || remembered.count > capacity + pruneInterval {
+            var cutoff = entry.createdAt - policy.longestWindow
+            if remembered.count > capacity { cutoff = max(cutoff, remembered[remembered.count - capacity]) }
+            prune(before: cutoff)
+        }
     }
 
     private func cellIndex(_ degrees: Double) -> Int { Int((degrees / cellDegrees).rounded(.down)) }
 
-    /// Drops entries too old for any window.
+    /// Drops entries created before `cutoff`.
     private mutating func prune(before cutoff: Date) {
         func pruned<Key>(_ table: [Key: [Entry]]) -> [Key: [Entry]] {
             table.compactMapValues { entries in
-                let kept = entries.filter { $0.slim.createdAt >= cutoff }
+                guard let first = entries.first, first.createdAt < cutoff else { return entries }
+                let kept = entries.filter { $0.createdAt >= cutoff }
                 return kept.isEmpty ? nil : kept
             }
         }
         byCell = pruned(byCell)
         byAddress = pruned(byAddress)
         byCaller = pruned(byCaller)
+        remembered.removeFirst(remembered.prefix { $0 < cutoff }.count)
     }
 }
