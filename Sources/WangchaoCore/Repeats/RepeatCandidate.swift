@@ -8,13 +8,18 @@ public struct RepeatCandidate: Sendable, Equatable, Codable {
     public var state: CaseState
     public var reasons: [RepeatReason]
     public var createdAt: Date
+    /// The candidate's area, so that answers can tell who may see it without reading the case.
+    public var areaCode: String?
 
-    public init(caseId: String, number: String, state: CaseState, reasons: [RepeatReason], createdAt: Date) {
+    public init(
+        caseId: String, number: String, state: CaseState, reasons: [RepeatReason], createdAt: Date, areaCode: String? = nil
+    ) {
         self.caseId = caseId
         self.number = number
         self.state = state
         self.reasons = reasons
         self.createdAt = createdAt
+        self.areaCode = areaCode
     }
 
     /// The distance when the candidate is of the same category nearby.

@@ -7,7 +7,7 @@ import WangchaoCore
 ///
 /// Candidates are judged in the state they were in at the new case's intake (from their
 /// history). Memory is bounded: entries hold only what the decision reads (a few hundred
-/// bytes), are dropped once older than the longest window (30 days), and at most
+/// bytes, ``RepeatSubject``), are dropped once older than the longest window (30 days), and at most
 /// ``capacity`` (100,000) are kept; a demo of more cases than that within 30 days misses
 /// address and caller matches older than the last ``capacity`` cases.
 struct RepeatIndex: Sendable {
@@ -16,41 +16,24 @@ struct RepeatIndex: Sendable {
     /// How many cases are recorded between two prunings.
     let pruneInterval: Int
 
-    /// What the decision reads of one case.
+    /// What the decision reads of one case, and its states over time.
     private struct Entry: Sendable {
-        let id: String
-        let number: String
-        let category: String
-        let lat: Double
-        let lng: Double
-        /// ``RepeatKeys/address(_:)`` of the address, `""` when too vague.
-        let addressKey: String
-        let callerKey: String?
-        let createdAt: Date
+        let subject: RepeatSubject
         /// When each state began, oldest first (about eight steps).
         let states: [(at: Date, state: CaseState)]
 
         init(_ generated: GeneratedCase) {
-            let c = generated.case
-            id = c.id
-            number = c.number
-            category = c.category
-            lat = c.location.lat
-            lng = c.location.lng
-            addressKey = RepeatKeys.address(c.location.address) ?? ""
-            callerKey = RepeatKeys.caller(c.reporter.phone)
-            createdAt = c.createdAt
+            subject = RepeatSubject(generated.case)
             states = generated.history.map { ($0.at, $0.toState) }
         }
 
-        /// The case as the decision sees it at `date`.
-        func asOf(_ date: Date) -> Case {
-            let state = states.last { $0.at <= date }?.state ?? .reported
-            return Case(
-                id: id, number: number, trackingCode: "", source: .hotline12345, category: category, description: "",
-                location: Location(lat: lat, lng: lng, address: addressKey), reporter: Reporter(phone: callerKey),
-                attachments: [], priority: .normal, state: state, areaCode: "", tier: .grid,
-                version: 1, createdAt: createdAt, updatedAt: createdAt)
+        var createdAt: Date { subject.createdAt }
+
+        /// The subject in the state it had at `date`.
+        func asOf(_ date: Date) -> RepeatSubject {
+            var subject = subject
+            subject.state = states.last { $0.at <= date }?.state ?? .reported
+            return subject
         }
     }
 
@@ -95,10 +78,11 @@ struct RepeatIndex: Sendable {
     /// Remembers a generated case (cases come in creation order).
     mutating func record(_ generated: GeneratedCase) {
         let entry = Entry(generated)
-        byCell[Cell(category: entry.category, lat: cellIndex(entry.lat), lng: cellIndex(entry.lng)), default: []]
+        let subject = entry.subject
+        byCell[Cell(category: subject.category, lat: cellIndex(subject.lat), lng: cellIndex(subject.lng)), default: []]
             .append(entry)
-        if !entry.addressKey.isEmpty { byAddress[entry.addressKey, default: []].append(entry) }
-        if let key = entry.callerKey { byCaller[key, default: []].append(entry) }
+        if let key = subject.addressKey { byAddress[key, default: []].append(entry) }
+        if let key = subject.callerKey { byCaller[key, default: []].append(entry) }
         remembered.append(entry.createdAt)
         if remembered.count % pruneInterval == 0 || remembered.count > capacity + pruneInterval {
             var cutoff = entry.createdAt - policy.longestWindow

@@ -69,7 +69,7 @@ struct CaseRoutes {
         return try JSONResponse.make(
             CaseView(
                 subject, history: history, allowedActions: Lifecycle.availableActions(on: subject, for: user),
-                repeats: try await visibility.filter(subject.repeatCandidates)))
+                repeats: try await visibility.filter(subject.repeatCandidates, current: true)))
     }
 
     /// Checks in the order the API promises: scope (404), role (403), body (400), then version

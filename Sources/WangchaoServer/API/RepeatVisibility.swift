@@ -3,10 +3,14 @@ import WangchaoStore
 
 /// Repeat candidates as one viewer may see them.
 ///
-/// A candidate is shown (with its current state) only when the viewer may see that case
-/// (``Access/canSee(_:user:)``). Others are only counted in `hiddenRepeatCandidates`, and not
-/// even counted when the caller is their only link: the count would tell whether a phone number
-/// reported something outside the viewer's sight.
+/// On a case's detail (`GET /cases/{id}`) each candidate is read: it is shown, with its current
+/// state, when the viewer may see that case (``Access/canSee(_:user:)``). Elsewhere (lists,
+/// intake and transition answers, the repeat check) no case is read: a candidate is shown, with
+/// its state when the check ran, when the viewer sees the whole district or the candidate's
+/// area lies in the viewer's area scope; one seen only through a unit stays hidden there.
+/// Hidden candidates are only counted in `hiddenRepeatCandidates`, and not even counted when the
+/// caller is their only link: the count would tell whether a phone number reported something
+/// outside the viewer's sight.
 struct VisibleRepeatCandidates: Sendable, Equatable {
     var shown: [RepeatCandidate]
     var hidden: Int
@@ -25,23 +29,38 @@ struct RepeatVisibility {
         self.viewer = viewer
     }
 
-    mutating func filter(_ candidates: [RepeatCandidate]) async throws -> VisibleRepeatCandidates {
+    /// The candidates `viewer` may see; `current` reads each candidate case (detail view).
+    mutating func filter(_ candidates: [RepeatCandidate], current: Bool = false) async throws -> VisibleRepeatCandidates {
         var result = VisibleRepeatCandidates.none
         for var candidate in candidates {
-            let current: Case?
-            if let known = fetched[candidate.caseId] {
-                current = known
+            var visible: Bool
+            if current {
+                let subject: Case?
+                if let known = fetched[candidate.caseId] {
+                    subject = known
+                } else {
+                    subject = try await store.getCase(id: candidate.caseId)
+                    fetched[candidate.caseId] = subject
+                }
+                visible = subject.map { Access.canSee($0, user: viewer) } ?? false
+                if let subject { candidate.state = subject.state }
             } else {
-                current = try await store.getCase(id: candidate.caseId)
-                fetched[candidate.caseId] = current
+                visible = Self.seesArea(candidate.areaCode, viewer)
             }
-            if let current, Access.canSee(current, user: viewer) {
-                candidate.state = current.state
+            if visible {
                 result.shown.append(candidate)
             } else if candidate.reasons.contains(where: { $0 != .sameCaller }) {
                 result.hidden += 1
             }
         }
         return result
+    }
+
+    /// The area part of ``Access/canSee(_:user:)``.
+    static func seesArea(_ areaCode: String?, _ viewer: User) -> Bool {
+        if viewer.disabled { return false }
+        if viewer.role.seesWholeDistrict { return true }
+        guard let areaCode, case .area(let scope) = viewer.scope else { return false }
+        return AreaCode.isWithin(areaCode, scope)
     }
 }

@@ -45,16 +45,31 @@ extension SQLiteStore {
 
     /// The most rows each indexed pre-selection reads: a pathological caller or address cannot
     /// make intake slow.
-    static let repeatScanLimit = 200
+    static let repeatScanLimit = 50
 
-    /// Pre-selects through ``repeatQueries(_:policy:)``, then lets ``RepeatPolicy`` decide exactly.
+    /// Pre-selects through ``repeatQueries(_:policy:)``, reading columns only (no case body is
+    /// decoded), then lets ``RepeatPolicy`` decide exactly on digests of the keys.
     static func repeatCandidates(_ probe: RepeatProbe, policy: RepeatPolicy, in db: Database) throws -> [RepeatCandidate] {
-        var cases: [Case] = []
+        var subjects: [RepeatSubject] = []
         for (sql, arguments) in repeatQueries(probe, policy: policy) {
-            cases += try String.fetchAll(db, sql: sql, arguments: arguments).map { try StoredJSON.decode(Case.self, from: $0) }
+            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+                subjects.append(
+                    RepeatSubject(
+                        caseId: row["id"], number: row["number"], state: CaseState(rawValue: row["state"]) ?? .reported,
+                        category: row["category"], lat: row["lat"] ?? .nan, lng: row["lng"] ?? .nan,
+                        addressKey: row["address_digest"], callerKey: row["reporter_phone_digest"],
+                        createdAt: Date(storedMillis: row["created_at"]), areaCode: row["area_code"]))
+            }
         }
-        return policy.candidates(for: probe, among: cases)
+        var digested = probe
+        digested.addressKey = probe.addressKey.flatMap { AddressDigest.of($0) }
+        digested.callerKey = probe.callerKey.flatMap { PhoneDigest.of($0) }
+        return policy.candidates(for: digested, among: subjects)
     }
+
+    /// The columns the decision reads.
+    static let repeatColumns =
+        "id, number, state, category, area_code, lat, lng, address_digest, reporter_phone_digest, created_at"
 
     /// Up to three queries, each through an index and newest first: the same category in the
     /// window, inside the radius's bounding box; the same address digest; the same phone digest.
@@ -63,24 +78,25 @@ extension SQLiteStore {
         let excluded = RepeatPolicy.excludedStates.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")
         let recent = "created_at >= ? AND created_at <= ? AND state NOT IN (\(excluded))"
         let tail = "ORDER BY created_at DESC LIMIT \(repeatScanLimit)"
+        let select = "SELECT \(repeatColumns) FROM cases WHERE"
         let box = GreatCircle.boundingBox(lat: probe.lat, lng: probe.lng, metres: policy.radiusMetres)
         var queries: [(String, StatementArguments)] = [
             (
-                "SELECT body FROM cases WHERE category = ? AND \(recent) AND lat BETWEEN ? AND ? AND lng BETWEEN ? AND ? \(tail)",
+                "\(select) category = ? AND \(recent) AND lat BETWEEN ? AND ? AND lng BETWEEN ? AND ? \(tail)",
                 [probe.category, (probe.at - policy.window).storedMillis, now, box.minLat, box.maxLat, box.minLng, box.maxLng]
             )
         ]
         if let key = probe.addressKey, let digest = AddressDigest.of(key) {
             queries.append(
                 (
-                    "SELECT body FROM cases WHERE address_digest = ? AND \(recent) \(tail)",
+                    "\(select) address_digest = ? AND \(recent) \(tail)",
                     [digest, (probe.at - policy.sameAddressWindow).storedMillis, now]
                 ))
         }
         if let key = probe.callerKey, let digest = PhoneDigest.of(key) {
             queries.append(
                 (
-                    "SELECT body FROM cases WHERE reporter_phone_digest = ? AND \(recent) \(tail)",
+                    "\(select) reporter_phone_digest = ? AND \(recent) \(tail)",
                     [digest, (probe.at - policy.sameCallerWindow).storedMillis, now]
                 ))
         }
