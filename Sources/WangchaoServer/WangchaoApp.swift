@@ -26,12 +26,15 @@ public struct ServerDependencies: Sendable {
     /// The SLA policies and working-day calendar: the store times deadlines with the same
     /// settings; the API computes each case's lights with this calendar.
     public var sla: SLASettings
+    /// The policy of `POST /cases/repeat-check`; give the store the same one, which applies it at intake.
+    public var repeatPolicy: RepeatPolicy
 
     public init(
         store: any CaseStore, attachmentFiles: AttachmentFiles, clock: any WangchaoClock = SystemClock(),
         categories: CategoryCatalog = .bundled, metricsRegistry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
         auth: AuthConfiguration = AuthConfiguration(), locator: AreaLocator? = nil,
-        inboxStream: InboxStreamSettings = InboxStreamSettings(), sla: SLASettings = .bundled
+        inboxStream: InboxStreamSettings = InboxStreamSettings(), sla: SLASettings = .bundled,
+        repeatPolicy: RepeatPolicy = .standard
     ) {
         self.store = store
         self.attachmentFiles = attachmentFiles
@@ -42,6 +45,7 @@ public struct ServerDependencies: Sendable {
         self.locator = locator
         self.inboxStream = inboxStream
         self.sla = sla
+        self.repeatPolicy = repeatPolicy
     }
 }
 

@@ -184,6 +184,21 @@ public protocol CaseStore: Sendable {
     /// The ids of the attachments linked to a case (named at intake or by any transition), ordered.
     func caseAttachmentIds(caseId: String) async throws -> [String]
 
+    // MARK: Repeat reports
+
+    // `createCase` finds the candidates with the store's configured policy in its transaction
+    // and stores them on the case (`repeatCandidates`, `likelyRepeat`).
+
+    /// The earlier cases `intake` would probably repeat if submitted at `now`, best first; stores
+    /// nothing (the intake form's warning before submit). Whoever the caller, all candidates:
+    /// the server filters what a viewer may see.
+    /// - Throws: ``DomainError`` `invalid` for a bad intake or policy, naming the field.
+    func repeatCandidates(for intake: Intake, at now: Date, policy: RepeatPolicy) async throws -> [RepeatCandidate]
+    /// Cases, likely repeats and merged (confirmed) repeats created in `month` (China time) in
+    /// the subtree of `areaCode`, in total and per child area.
+    /// - Throws: ``DomainError`` `notFound` for an unknown area.
+    func repeatStatistics(areaCode: String, month: ReportMonth) async throws -> RepeatStatistics
+
     // MARK: Standard addresses
 
     /// Saves standard addresses in one transaction; an address whose code is already stored is

@@ -32,6 +32,22 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Take the client address from X-Forwarded-For (only behind a proxy that sets it); also $WANGCHAO_TRUST_FORWARDED_FOR=1.")
     var trustForwardedFor = false
     @Option(help: "Seconds between passes of the SLA timer scheduler.") var timerInterval = 1.0
+    @Option(help: "Repeat reports: metres within which a case of the same category counts.")
+    var repeatRadius = RepeatPolicy.standard.radiusMetres
+    @Option(help: "Repeat reports: hours back within which a case of the same category nearby counts.")
+    var repeatWindowHours = RepeatPolicy.standard.windowHours
+
+    /// The repeat policy from the options, refused with the option's name when out of bounds.
+    func repeatPolicy() throws -> RepeatPolicy {
+        var policy = RepeatPolicy.standard
+        policy.radiusMetres = repeatRadius
+        policy.windowHours = repeatWindowHours
+        do { try policy.validate() } catch {
+            let option = error.field == "radiusMetres" ? "--repeat-radius" : "--repeat-window-hours"
+            throw ValidationError("\(option) \(error.message)")
+        }
+        return policy
+    }
 
     /// Sign-in settings from the options and the environment; password cost from `WANGCHAO_SCRYPT`.
     func authConfiguration() throws -> AuthConfiguration {
@@ -65,7 +81,11 @@ struct ServeCommand: AsyncParsableCommand {
         let auth = try authConfiguration()
         guard timerInterval > 0, timerInterval <= 3600 else { throw ValidationError("--timer-interval 须在 0 到 3600 秒之间") }
         let slaSettings = try sla.settings()
-        let sqlite = try store.openStore(sla: slaSettings)
+        let repeats = try repeatPolicy()
+        var storeConfiguration = SQLiteStore.Configuration()
+        storeConfiguration.sla = slaSettings
+        storeConfiguration.repeatPolicy = repeats
+        let sqlite = try store.openStore(configuration: storeConfiguration)
         if demo {
             if try await sqlite.rootArea() == nil {
                 try await DemoLoader(
@@ -78,7 +98,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let dependencies = ServerDependencies(
             store: sqlite, attachmentFiles: sqlite.attachmentFiles, metricsRegistry: registry, auth: auth,
-            locator: try await Self.locator(sqlite, logger: logger), sla: slaSettings)
+            locator: try await Self.locator(sqlite, logger: logger), sla: slaSettings, repeatPolicy: repeats)
         let app = buildApplication(dependencies, host: host, port: port, logger: logger)
         let scheduler = TimerScheduler(
             store: sqlite, clock: dependencies.clock, interval: .milliseconds(Int(timerInterval * 1000)),

@@ -21,6 +21,10 @@ struct StoreOptions: ParsableArguments {
     func openStore(sla: SLASettings = .bundled) throws -> SQLiteStore {
         var configuration = SQLiteStore.Configuration()
         configuration.sla = sla
-        return try SQLiteStore(path: path, configuration: configuration)
+        return try openStore(configuration: configuration)
+    }
+
+    func openStore(configuration: SQLiteStore.Configuration) throws -> SQLiteStore {
+        try SQLiteStore(path: path, configuration: configuration)
     }
 }

@@ -51,6 +51,8 @@ import WangchaoCore
             var replayed = intake.makeCase(
                 id: c.id, number: c.number, trackingCode: c.trackingCode, areaCode: c.areaCode, category: category,
                 at: c.createdAt)
+            replayed.repeatCandidates = c.repeatCandidates  // decided at intake from earlier cases, see RepeatIndex
+            replayed.likelyRepeat = c.likelyRepeat
             let context = TransitionContext(unit: { units[$0] }, visibleCase: { byId[$0] }, category: category)
             for recorded in generated.history.dropFirst() {
                 let command = try #require(recorded.payload)

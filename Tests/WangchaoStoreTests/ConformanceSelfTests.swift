@@ -72,6 +72,8 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case addressResaveDuplicated
     case oldestRulesActive
     case rosterDropped
+    case repeatWindowWidened
+    case mergedNotCounted
 
     var testDescription: String { rawValue }
 
@@ -110,6 +112,8 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .addressResaveDuplicated: ["standardAddressesRoundTrip"]
         case .oldestRulesActive: ["routingRulesAreVersionedAndChecked"]
         case .rosterDropped: ["rostersRoundTripAndAreChecked", "assignmentFollowsRosterAndLoad"]
+        case .repeatWindowWidened: ["repeatCheckRadiusAndWindow"]
+        case .mergedNotCounted: ["repeatStatisticsPerAreaAndMonth"]
         }
     }
 }
@@ -400,6 +404,21 @@ struct MutantStore: CaseStore {
     }
 
     func roster(unitId: String) async throws -> DutyRoster? { try await base.roster(unitId: unitId) }
+
+    func repeatCandidates(for intake: Intake, at now: Date, policy: RepeatPolicy) async throws -> [RepeatCandidate] {
+        var policy = policy
+        if mutation == .repeatWindowWidened { policy.windowHours += 1.0 / 30 }
+        return try await base.repeatCandidates(for: intake, at: now, policy: policy)
+    }
+
+    func repeatStatistics(areaCode: String, month: ReportMonth) async throws -> RepeatStatistics {
+        var statistics = try await base.repeatStatistics(areaCode: areaCode, month: month)
+        if mutation == .mergedNotCounted {
+            for index in statistics.children.indices { statistics.children[index].merged = 0 }
+            statistics.total.merged = 0
+        }
+        return statistics
+    }
 
     /// Paging by position (`LIMIT … OFFSET …`), the classic way to get inserts wrong.
     private func offsetPage(_ query: CaseQuery, viewer: User) async throws -> CasePage {

@@ -52,6 +52,10 @@ public struct Case: Sendable, Equatable, Codable, Identifiable {
     public var assignee: String?
     /// The last routing decision: why the case went to its unit and person.
     public var routing: RoutingDecision?
+    /// Earlier cases this one probably repeats, found at intake (see ``RepeatPolicy``), best first.
+    public var repeatCandidates: [RepeatCandidate]
+    /// Flagged at intake as a likely repeat report; a dispatcher confirms by merging.
+    public var likelyRepeat: Bool
 
     public init(
         id: String, number: String, trackingCode: String, source: SourceChannel, category: String,
@@ -60,7 +64,8 @@ public struct Case: Sendable, Equatable, Codable, Identifiable {
         cooperatingUnitIds: [String] = [], formerUnitIds: [String] = [], deadlines: [Deadline] = [],
         pendingRequests: [CaseRequest] = [], openSupervisions: [Supervision] = [], mergedIntoCaseId: String? = nil,
         reworkCount: Int = 0, satisfaction: Int? = nil, ratedVia: RatingChannel? = nil, version: Int,
-        createdAt: Date, updatedAt: Date, assignee: String? = nil, routing: RoutingDecision? = nil
+        createdAt: Date, updatedAt: Date, assignee: String? = nil, routing: RoutingDecision? = nil,
+        repeatCandidates: [RepeatCandidate] = [], likelyRepeat: Bool = false
     ) {
         self.id = id
         self.number = number
@@ -90,6 +95,8 @@ public struct Case: Sendable, Equatable, Codable, Identifiable {
         self.updatedAt = updatedAt
         self.assignee = assignee
         self.routing = routing
+        self.repeatCandidates = repeatCandidates
+        self.likelyRepeat = likelyRepeat
     }
 
     /// Every unit that is, or was, responsible for or helping with the case.
@@ -97,6 +104,38 @@ public struct Case: Sendable, Equatable, Codable, Identifiable {
         var units = Set(cooperatingUnitIds).union(formerUnitIds)
         if let assignedUnitId { units.insert(assignedUnitId) }
         return units
+    }
+}
+
+extension Case {
+    /// Decodes stored cases of every version: fields added later (routing, repeat detection) default
+    /// when absent.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id), number: try c.decode(String.self, forKey: .number),
+            trackingCode: try c.decode(String.self, forKey: .trackingCode),
+            source: try c.decode(SourceChannel.self, forKey: .source), category: try c.decode(String.self, forKey: .category),
+            description: try c.decode(String.self, forKey: .description),
+            location: try c.decode(Location.self, forKey: .location), reporter: try c.decode(Reporter.self, forKey: .reporter),
+            attachments: try c.decode([String].self, forKey: .attachments),
+            priority: try c.decode(Priority.self, forKey: .priority), state: try c.decode(CaseState.self, forKey: .state),
+            areaCode: try c.decode(String.self, forKey: .areaCode), tier: try c.decode(Tier.self, forKey: .tier),
+            assignedUnitId: try c.decodeIfPresent(String.self, forKey: .assignedUnitId),
+            cooperatingUnitIds: try c.decode([String].self, forKey: .cooperatingUnitIds),
+            formerUnitIds: try c.decode([String].self, forKey: .formerUnitIds),
+            deadlines: try c.decode([Deadline].self, forKey: .deadlines),
+            pendingRequests: try c.decode([CaseRequest].self, forKey: .pendingRequests),
+            openSupervisions: try c.decode([Supervision].self, forKey: .openSupervisions),
+            mergedIntoCaseId: try c.decodeIfPresent(String.self, forKey: .mergedIntoCaseId),
+            reworkCount: try c.decode(Int.self, forKey: .reworkCount),
+            satisfaction: try c.decodeIfPresent(Int.self, forKey: .satisfaction),
+            ratedVia: try c.decodeIfPresent(RatingChannel.self, forKey: .ratedVia), version: try c.decode(Int.self, forKey: .version),
+            createdAt: try c.decode(Date.self, forKey: .createdAt), updatedAt: try c.decode(Date.self, forKey: .updatedAt),
+            assignee: try c.decodeIfPresent(String.self, forKey: .assignee),
+            routing: try c.decodeIfPresent(RoutingDecision.self, forKey: .routing),
+            repeatCandidates: try c.decodeIfPresent([RepeatCandidate].self, forKey: .repeatCandidates) ?? [],
+            likelyRepeat: try c.decodeIfPresent(Bool.self, forKey: .likelyRepeat) ?? false)
     }
 }
 

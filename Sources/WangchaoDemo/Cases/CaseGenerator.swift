@@ -4,7 +4,8 @@ import WangchaoCore
 /// Generates the demo's cases, in creation order, each with the history the real state machine
 /// produced for it.
 ///
-/// Cases are made one at a time, so memory stays bounded whatever the count; iterate the
+/// Cases are made one at a time, so memory stays bounded whatever the count (repeat detection
+/// remembers at most 100,000 recent cases, see ``RepeatIndex``); iterate the
 /// generator directly, or in batches for progress display and batched inserts:
 ///
 /// ```swift
@@ -29,7 +30,11 @@ public struct CaseGenerator: Sequence, IteratorProtocol, Sendable {
     private var position = 0
     private var numbering = CaseNumbering()
     private var mergeCandidates = MergeCandidates()
+    private var repeats = RepeatIndex()
     private var rng: SeededGenerator
+    /// Places repeat reports next to the case they repeat; a stream of its own, so the other
+    /// cases come out as they would without it.
+    private var repeatPlaces: SeededGenerator
 
     /// A generator of `options.cases` cases in `district`, spread over the `options.days` days
     /// before `options.now`, using the categories shipped with WangchaoCore.
@@ -42,6 +47,7 @@ public struct CaseGenerator: Sequence, IteratorProtocol, Sendable {
         var schedule = SeededGenerator(seed: options.seed, stream: "case-times")
         times = CaseSchedule.times(count: count, days: options.days, now: options.now, using: &schedule)
         rng = SeededGenerator(seed: options.seed, stream: "cases")
+        repeatPlaces = SeededGenerator(seed: options.seed, stream: "repeat-places")
     }
 
     /// The next case, or `nil` after the last.
@@ -72,11 +78,40 @@ public struct CaseGenerator: Sequence, IteratorProtocol, Sendable {
         var script = CaseScript(
             walk: CaseWalk(intake: reported, by: reporter, now: options.now, context: context), rng: rng, index: index,
             place: place, category: category, scene: scene, mergeTarget: mergeTarget)
+        if let target = script.mergeTarget {
+            // A report the dispatcher will merge is about the same spot: a point near the target's.
+            let (location, areaCode) = nearby(target, address: intake.location.address)
+            script.relocate(to: location, areaCode: areaCode)
+        }
+        var probe = intake
+        probe.location = script.walk.current.location
+        let candidates = repeats.candidates(for: probe, at: createdAt)
         script.play()
         rng = script.rng
 
-        mergeCandidates.record(script.walk.current, communityCode: place.community.code)
-        return GeneratedCase(case: script.walk.current, history: script.walk.history)
+        var final = script.walk.current
+        final.repeatCandidates = candidates
+        final.likelyRepeat = RepeatPolicy.isLikelyRepeat(candidates)
+        mergeCandidates.record(final, communityCode: place.community.code)
+        let generated = GeneratedCase(case: final, history: script.walk.history)
+        repeats.record(generated)
+        return generated
+    }
+
+    /// A point 5–60 m from `target`'s inside its micro-grid (its own point when none is found),
+    /// with the address as reported, and that micro-grid.
+    private mutating func nearby(_ target: Case, address: String) -> (Location, String) {
+        let place = index.places[index.placeByMicroGrid[target.areaCode]!]
+        let metresPerDegree = GreatCircle.earthRadius * Double.pi / 180
+        for _ in 0..<20 {
+            let distance = repeatPlaces.double(in: 5...60), bearing = repeatPlaces.double(in: 0...(2 * Double.pi))
+            let lat = target.location.lat + distance * cos(bearing) / metresPerDegree
+            let lng = target.location.lng + distance * sin(bearing) / (metresPerDegree * cos(target.location.lat * Double.pi / 180))
+            if RingGeometry.contains(place.ring, lng: lng, lat: lat) {
+                return (Location(lat: lat, lng: lng, address: address), target.areaCode)
+            }
+        }
+        return (Location(lat: target.location.lat, lng: target.location.lng, address: address), target.areaCode)
     }
 
     /// The remaining cases in arrays of `size` (the last may be shorter).

@@ -74,6 +74,17 @@ struct CaseScript {
         self.scene = scene
     }
 
+    /// The earlier case this report will be merged into, if that is its fate.
+    var mergeTarget: Case? {
+        if case .merged(let target, _) = fate { return target }
+        return nil
+    }
+
+    /// Moves the report before it is played; see ``CaseWalk/relocate(to:areaCode:)``.
+    mutating func relocate(to location: Location, areaCode: String) {
+        walk.relocate(to: location, areaCode: areaCode)
+    }
+
     /// Plays the story until it ends or reaches the demo's now.
     mutating func play() {
         guard triage() else { return }

@@ -19,6 +19,14 @@ struct CaseWalk {
         self.context = context
     }
 
+    /// Moves the just-reported case to another point (and the micro-grid holding it), before any
+    /// step: the intake row does not record the place.
+    mutating func relocate(to location: Location, areaCode: String) {
+        precondition(history.count == 1, "relocate only before the first step")
+        current.location = location
+        current.areaCode = areaCode
+    }
+
     /// Takes `command` as `actor`, `minutes` after the last step (rounded to the second).
     ///
     /// - Returns: `false`, changing nothing, when that moment is after the demo's now: the case

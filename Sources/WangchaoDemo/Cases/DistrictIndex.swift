@@ -19,6 +19,8 @@ struct DistrictIndex {
     let places: [Place]
     /// Indices into ``places`` by town code.
     let placesByTown: [String: [Int]]
+    /// Indices into ``places`` by micro-grid code.
+    let placeByMicroGrid: [String: Int]
     let unitsById: [String: Unit]
     let gridWorkers: [String: User]
     let usersByUnit: [String: [User]]
@@ -41,6 +43,7 @@ struct DistrictIndex {
         }
         self.places = places
         placesByTown = Dictionary(grouping: places.indices) { places[$0].town.code }
+        placeByMicroGrid = Dictionary(uniqueKeysWithValues: places.indices.map { (places[$0].microGrid.code, $0) })
         unitsById = Dictionary(uniqueKeysWithValues: district.units.map { ($0.id, $0) })
         gridWorkers = Dictionary(uniqueKeysWithValues: district.users.filter { $0.role == .gridWorker }.map {
             ($0.scope.text, $0)

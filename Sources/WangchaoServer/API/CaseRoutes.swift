@@ -39,8 +39,11 @@ struct CaseRoutes {
         if !created.replayed {
             Counter(label: "wangchao_cases_created_total", dimensions: [("source", intake.source.rawValue)]).increment()
         }
+        var visibility = RepeatVisibility(store: store, viewer: user)
         var response = try JSONResponse.make(
-            CaseView(created.case, lights: lights()), status: created.replayed ? .ok : .created)
+            CaseView(
+                created.case, lights: lights(), repeats: try await visibility.filter(created.case.repeatCandidates)),
+            status: created.replayed ? .ok : .created)
         response.headers[.location] = "/api/v1/cases/\(created.case.id)"
         if created.replayed { response.headers[HTTPField.Name("Idempotent-Replayed")!] = "true" }
         return response
@@ -51,16 +54,23 @@ struct CaseRoutes {
         let query = try CaseQuery(parameters: request.uri.queryParameters)
         let page = try await store.listCases(query, viewer: user)
         let lights = lights()
-        return try JSONResponse.make(
-            CasePageView(items: page.items.map { CaseView($0, lights: lights) }, nextCursor: page.nextCursor))
+        var visibility = RepeatVisibility(store: store, viewer: user)
+        var items: [CaseView] = []
+        for item in page.items {
+            items.append(CaseView(item, lights: lights, repeats: try await visibility.filter(item.repeatCandidates)))
+        }
+        return try JSONResponse.make(CasePageView(items: items, nextCursor: page.nextCursor))
     }
 
     @Sendable func show(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let subject = try await visibleCase(context.parameters.require("id"), to: user)
         let history = try await store.history(caseId: subject.id)
+        var visibility = RepeatVisibility(store: store, viewer: user)
         return try JSONResponse.make(
-            CaseView(subject, history: history, allowedActions: Lifecycle.availableActions(on: subject, for: user), lights: lights()))
+            CaseView(
+                subject, history: history, allowedActions: Lifecycle.availableActions(on: subject, for: user),
+                lights: lights(), repeats: try await visibility.filter(subject.repeatCandidates, current: true)))
     }
 
     /// Checks in the order the API promises: scope (404), role (403), body (400), then version
@@ -79,8 +89,11 @@ struct CaseRoutes {
         let updated = try await store.applyTransition(caseId: subject.id, input, by: user, at: clock.now())
         Counter(label: "wangchao_transitions_total", dimensions: [("action", input.command.action.rawValue)]).increment()
         let history = try await store.history(caseId: updated.id)
+        var visibility = RepeatVisibility(store: store, viewer: user)
         return try JSONResponse.make(
-            CaseView(updated, history: history, allowedActions: Lifecycle.availableActions(on: updated, for: user), lights: lights()))
+            CaseView(
+                updated, history: history, allowedActions: Lifecycle.availableActions(on: updated, for: user),
+                lights: lights(), repeats: try await visibility.filter(updated.repeatCandidates)))
     }
 
     /// Lights are computed at the server clock's now, with the configured calendar.

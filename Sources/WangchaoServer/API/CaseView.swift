@@ -31,12 +31,20 @@ struct CaseView: Encodable {
     let allowedActions: [CaseAction]?
     let deadlines: [DeadlineView]
     let light: Light
+    let hiddenRepeatCandidates: Int
 
     /// The reporter's phone and identity number are masked for every caller (see
     /// ``PersonalData``); `POST /cases/{id}/reveal` shows one in full, audited.
-    init(_ subject: Case, history: [Transition]? = nil, allowedActions: [CaseAction]? = nil, lights: Lights) {
+    ///
+    /// `repeats` are the case's repeat candidates filtered for the caller (``RepeatVisibility``);
+    /// without them none is shown.
+    init(
+        _ subject: Case, history: [Transition]? = nil, allowedActions: [CaseAction]? = nil, lights: Lights,
+        repeats: VisibleRepeatCandidates = .none
+    ) {
         var subject = subject
         subject.reporter = subject.reporter.masked
+        subject.repeatCandidates = repeats.shown
         self.subject = subject
         self.history = history
         self.allowedActions = allowedActions
@@ -44,9 +52,11 @@ struct CaseView: Encodable {
             DeadlineView(deadline: deadline, light: Light.of(deadline, at: lights.now, calendar: lights.calendar))
         }
         light = Light.of(subject, at: lights.now, calendar: lights.calendar)
+        hiddenRepeatCandidates = repeats.hidden
     }
 
-    private enum CodingKeys: String, CodingKey { case history, allowedActions, deadlines, light, assignee, routing }
+    private enum CodingKeys: String, CodingKey { case history, allowedActions, deadlines, light, assignee, routing, hiddenRepeatCandidates
+    }
 
     /// The case's own fields first; `deadlines` is then written again with each light (the
     /// encoder keeps the last value for a key), so the answer still decodes as a ``Case``.
@@ -60,6 +70,7 @@ struct CaseView: Encodable {
         if subject.routing == nil { try container.encodeNil(forKey: .routing) }
         try container.encodeIfPresent(history, forKey: .history)
         try container.encodeIfPresent(allowedActions, forKey: .allowedActions)
+        try container.encode(hiddenRepeatCandidates, forKey: .hiddenRepeatCandidates)
     }
 }
 

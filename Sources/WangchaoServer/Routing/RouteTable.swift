@@ -37,6 +37,7 @@ public struct RouteTable: Sendable {
             + AddressRoutes(store: store).routes
             + RoutingRuleRoutes(store: store, clock: dependencies.clock).routes
             + RosterRoutes(store: store).routes
+            + RepeatRoutes(store: store, clock: dependencies.clock, policy: dependencies.repeatPolicy).routes
     }
 
     /// A table of the given routes, for tests of ``problems``.

@@ -242,6 +242,31 @@ enum SQLiteSchema {
                 CREATE INDEX cases_assignee ON cases(assignee, state) WHERE assignee IS NOT NULL;
                 """)
         }
+        // Repeat detection at intake: the point, an address digest and the flag as columns, so
+        // candidates are found through indexes (category and time, then a bounding box; address
+        // or phone digest and time) and repeat rates are counted without reading bodies.
+        migrator.registerMigration("v8-repeats") { db in
+            try db.execute(sql: """
+                ALTER TABLE cases ADD COLUMN lat REAL;
+                ALTER TABLE cases ADD COLUMN lng REAL;
+                ALTER TABLE cases ADD COLUMN address_digest TEXT;
+                ALTER TABLE cases ADD COLUMN likely_repeat INTEGER NOT NULL DEFAULT 0;
+                UPDATE cases SET lat = json_extract(body, '$.location.lat'), lng = json_extract(body, '$.location.lng'),
+                    likely_repeat = coalesce(json_extract(body, '$.likelyRepeat'), 0);
+                """)
+            let addresses = try Row.fetchAll(db, sql: "SELECT seq, json_extract(body, '$.location.address') AS address FROM cases")
+            for row in addresses {
+                guard let digest = AddressDigest.of(row["address"]) else { continue }
+                try db.execute(sql: "UPDATE cases SET address_digest = ? WHERE seq = ?", arguments: [digest, row["seq"]])
+            }
+            try db.execute(sql: """
+                CREATE INDEX cases_category_created ON cases(category, created_at);
+                CREATE INDEX cases_address_digest ON cases(address_digest, created_at) WHERE address_digest IS NOT NULL;
+                DROP INDEX cases_phone_digest;
+                CREATE INDEX cases_phone_digest ON cases(reporter_phone_digest, created_at)
+                    WHERE reporter_phone_digest IS NOT NULL;
+                """)
+        }
         // The unified address base: matching looks addresses up by integer keys (see
         // StandardAddressKeys), each an index probe, never a scan.
         migrator.registerMigration("v9-standard-addresses") { db in

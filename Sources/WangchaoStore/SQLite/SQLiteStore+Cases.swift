@@ -13,6 +13,7 @@ extension SQLiteStore {
         let caseId = UUID().uuidString.lowercased()
         let trackingCode = configuration.trackingCodes()
         let sla = configuration.sla
+        let repeatPolicy = configuration.repeatPolicy
         return try await write { db in
             let actorName = actor?.username ?? Self.publicActor
             if let idempotencyKey, let requestHash,
@@ -29,7 +30,8 @@ extension SQLiteStore {
                 return CaseCreation(case: existing, replayed: true)
             }
             let newCase = try Self.fileNewCase(
-                intake, category: category, by: actor, id: caseId, trackingCode: trackingCode, sla: sla, at: now, in: db)
+                intake, category: category, by: actor, id: caseId, trackingCode: trackingCode, sla: sla,
+                repeatPolicy: repeatPolicy, at: now, in: db)
             if let idempotencyKey, let requestHash {
                 try db.execute(
                     sql: "INSERT INTO idempotency_keys (actor, key, request_hash, case_id, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -109,7 +111,7 @@ extension SQLiteStore {
     /// `recordedAs` names the history's actor when no user acts (a connected system).
     static func fileNewCase(
         _ intake: Intake, category: Category, by actor: User?, recordedAs: String? = nil, id caseId: String,
-        trackingCode: String, sla: SLASettings, at now: Date, in db: Database
+        trackingCode: String, sla: SLASettings, repeatPolicy: RepeatPolicy, at now: Date, in db: Database
     ) throws -> Case {
         let areaCode = try resolveArea(intake.areaCode, in: db)
         let sequence = try Int.fetchOne(
@@ -119,9 +121,11 @@ extension SQLiteStore {
                 ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last
                 """, arguments: [CaseNumber.day(of: now)])!
         let number = CaseNumber.format(day: CaseNumber.day(of: now), sequence: sequence)
-        let newCase = intake.makeCase(
+        var newCase = intake.makeCase(
             id: caseId, number: number, trackingCode: trackingCode, areaCode: areaCode, category: category, at: now,
             sla: sla)
+        newCase.repeatCandidates = try repeatCandidates(RepeatProbe(intake, at: now), policy: repeatPolicy, in: db)
+        newCase.likelyRepeat = RepeatPolicy.isLikelyRepeat(newCase.repeatCandidates)
         try insert(newCase, in: db)
         try linkAttachments(newCase.attachments, to: caseId, by: actor, in: db)
         var intakeRow = Intake.intakeTransition(for: newCase, actor: actor, note: intake.placementNote)
@@ -152,13 +156,15 @@ extension SQLiteStore {
         try db.execute(
             sql: """
                 INSERT INTO cases (id, number, state, area_code, category, source, priority, assigned_unit_id,
-                    reporter_phone_digest, search_text, version, created_at, updated_at, body, assignee)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    reporter_phone_digest, search_text, version, created_at, updated_at, body, assignee,
+                    lat, lng, address_digest, likely_repeat)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 c.id, c.number, c.state.rawValue, c.areaCode, c.category, c.source.rawValue, c.priority.rawValue,
                 c.assignedUnitId, PhoneDigest.of(c.reporter.phone), searchText(of: c), c.version, c.createdAt.storedMillis,
                 c.updatedAt.storedMillis, try StoredJSON.encode(c), c.assignee,
+                c.location.lat, c.location.lng, AddressDigest.of(c.location.address), c.likelyRepeat,
             ])
         try writeDerivedRows(of: c, in: db)
     }

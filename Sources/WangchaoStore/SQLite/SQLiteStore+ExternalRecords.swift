@@ -16,6 +16,7 @@ extension SQLiteStore {
         let caseId = UUID().uuidString.lowercased()
         let trackingCode = configuration.trackingCodes()
         let sla = configuration.sla
+        let repeatPolicy = configuration.repeatPolicy
         return try await write { db in
             if let mapping = try Row.fetchOne(
                 db, sql: "SELECT case_id, body_hash FROM external_records WHERE system_id = ? AND record_id = ?",
@@ -41,7 +42,7 @@ extension SQLiteStore {
             }
             let newCase = try Self.fileNewCase(
                 intake, category: category, by: nil, recordedAs: system.actorName, id: caseId, trackingCode: trackingCode,
-                sla: sla, at: now, in: db)
+                sla: sla, repeatPolicy: repeatPolicy, at: now, in: db)
             try db.execute(
                 sql: """
                     INSERT INTO external_records (system_id, record_id, case_id, body_hash, received_at, updated_at)

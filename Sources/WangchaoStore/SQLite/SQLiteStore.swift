@@ -25,6 +25,8 @@ public final class SQLiteStore: CaseStore {
             var generator = SystemRandomNumberGenerator()
             return TrackingCode.generate(using: &generator)
         }
+        /// How intake finds likely repeats (validated by the store's initialiser).
+        public var repeatPolicy = RepeatPolicy.standard
 
         public init() {}
     }
@@ -51,6 +53,7 @@ public final class SQLiteStore: CaseStore {
                 db.add(transactionObserver: CommitHook(beforeCommit), extent: .databaseLifetime)
             }
         }
+        try configuration.repeatPolicy.validate()
         self.path = path
         pool = try DatabasePool(path: path, configuration: config)
         // GRDB switches the writer to synchronous=NORMAL when it enables WAL, after
