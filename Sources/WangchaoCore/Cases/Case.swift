@@ -56,6 +56,9 @@ public struct Case: Sendable, Equatable, Codable, Identifiable {
     public var repeatCandidates: [RepeatCandidate]
     /// Flagged at intake as a likely repeat report; a dispatcher confirms by merging.
     public var likelyRepeat: Bool
+    /// How the case was placed from its address text when it came without a point; an
+    /// `uncertain` place waits for the dispatcher.
+    public var addressCheck: AddressCheck?
 
     public init(
         id: String, number: String, trackingCode: String, source: SourceChannel, category: String,
@@ -65,7 +68,7 @@ public struct Case: Sendable, Equatable, Codable, Identifiable {
         pendingRequests: [CaseRequest] = [], openSupervisions: [Supervision] = [], mergedIntoCaseId: String? = nil,
         reworkCount: Int = 0, satisfaction: Int? = nil, ratedVia: RatingChannel? = nil, version: Int,
         createdAt: Date, updatedAt: Date, assignee: String? = nil, routing: RoutingDecision? = nil,
-        repeatCandidates: [RepeatCandidate] = [], likelyRepeat: Bool = false
+        repeatCandidates: [RepeatCandidate] = [], likelyRepeat: Bool = false, addressCheck: AddressCheck? = nil
     ) {
         self.id = id
         self.number = number
@@ -97,6 +100,7 @@ public struct Case: Sendable, Equatable, Codable, Identifiable {
         self.routing = routing
         self.repeatCandidates = repeatCandidates
         self.likelyRepeat = likelyRepeat
+        self.addressCheck = addressCheck
     }
 
     /// Every unit that is, or was, responsible for or helping with the case.
@@ -135,7 +139,8 @@ extension Case {
             assignee: try c.decodeIfPresent(String.self, forKey: .assignee),
             routing: try c.decodeIfPresent(RoutingDecision.self, forKey: .routing),
             repeatCandidates: try c.decodeIfPresent([RepeatCandidate].self, forKey: .repeatCandidates) ?? [],
-            likelyRepeat: try c.decodeIfPresent(Bool.self, forKey: .likelyRepeat) ?? false)
+            likelyRepeat: try c.decodeIfPresent(Bool.self, forKey: .likelyRepeat) ?? false,
+            addressCheck: try c.decodeIfPresent(AddressCheck.self, forKey: .addressCheck))
     }
 }
 

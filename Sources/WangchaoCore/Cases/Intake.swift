@@ -14,6 +14,9 @@ public struct Intake: Sendable, Equatable, Codable {
     /// Why the server filed the case where it did, when it placed it by its point (e.g. "no
     /// micro-grid holds the point"): written on the intake's history row. Never read from a body.
     public var placementNote: String? = nil
+    /// How the server placed an intake that came with an address and no point (see
+    /// ``AddressCheck``); kept on the case. Never read from a body.
+    public var addressCheck: AddressCheck? = nil
 
     private enum CodingKeys: String, CodingKey {
         case category, description, source, priority, location, reporter, attachments, areaCode
@@ -100,7 +103,7 @@ public struct Intake: Sendable, Equatable, Codable {
             description: description.trimmingCharacters(in: .whitespacesAndNewlines), location: location,
             reporter: reporter ?? Reporter(), attachments: attachments ?? [], priority: priority, state: .reported,
             areaCode: areaCode, tier: category.tier, deadlines: planner.onIntake(at: now), version: 1,
-            createdAt: now, updatedAt: now)
+            createdAt: now, updatedAt: now, addressCheck: addressCheck)
     }
 
     /// The first history row of the case; `note` says how it was placed, if the server placed it.

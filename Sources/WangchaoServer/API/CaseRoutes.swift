@@ -28,7 +28,10 @@ struct CaseRoutes {
 
     @Sendable func create(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        var intake = try await APIJSON.decodeStrictBody(Intake.self, from: request)
+        // An address without a point is placed through the standard address base first.
+        let (body, addressCheck) = try await AddressPlacement(store: store).resolve(try await APIJSON.bodyData(of: request))
+        var intake = try APIJSON.decodeStrict(Intake.self, from: body)
+        intake.addressCheck = addressCheck
         // The point decides where the case belongs; an invalid point is refused by validation.
         intake.place(with: locator)
         let key = request.headers[Self.idempotencyKeyHeader]

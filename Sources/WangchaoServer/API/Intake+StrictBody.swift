@@ -11,7 +11,7 @@ extension Intake: StrictBody {
             reflecting: Intake(
                 category: "", description: "", source: .hotline12345, location: Location(lat: 0, lng: 0, address: ""))
         ).children.compactMap(\.label)
-    ).subtracting(["placementNote"])
+    ).subtracting(["placementNote", "addressCheck"])
 
     /// Files the intake where its point lies when the caller named no area, and notes why on
     /// the intake's history row (on a boundary, outside every micro-grid, outside the district).

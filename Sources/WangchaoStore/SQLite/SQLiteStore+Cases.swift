@@ -128,7 +128,8 @@ extension SQLiteStore {
         newCase.likelyRepeat = RepeatPolicy.isLikelyRepeat(newCase.repeatCandidates)
         try insert(newCase, in: db)
         try linkAttachments(newCase.attachments, to: caseId, by: actor, in: db)
-        var intakeRow = Intake.intakeTransition(for: newCase, actor: actor, note: intake.placementNote)
+        let note = [intake.addressCheck?.note, intake.placementNote].compactMap { $0 }.joined(separator: "；")
+        var intakeRow = Intake.intakeTransition(for: newCase, actor: actor, note: note.isEmpty ? nil : note)
         if let recordedAs { intakeRow.actor = recordedAs }
         try append(intakeRow, in: db)
         return newCase
