@@ -201,6 +201,7 @@ import FoundationXML
                 (["service_code": "NOPE"], .notFound),
                 (["lat": nil, "long": nil, "address_string": nil], .badRequest),
                 (["lat": nil], .badRequest),
+                (["lat": nil, "long": nil, "address_id": "no-such-code"], .badRequest),
                 (["lat": "north"], .badRequest),
                 (["lat": "95"], .badRequest),
                 (["attribute[facility]": nil], .badRequest),
@@ -231,6 +232,27 @@ import FoundationXML
             try Self.expectOpen311Error(try await client.send(.get, "/open311/v2/tokens/nope.json", as: nil), .notFound)
             try Self.expectOpen311Error(
                 try await client.send(.get, "/open311/v2/services.json?jurisdiction_id=110000", as: nil), .notFound)
+        }
+    }
+
+    @Test("without lat/long, address_string is placed through the standard address base, address_id by its code")
+    func addressOnly() async throws {
+        let server = try await Self.server()
+        let sample = StoreConformance.sampleStandardAddresses()
+        try await server.store.saveStandardAddresses(sample)
+        try await server.test { client in
+            let byText = try await Self.post(
+                client, Self.form(["lat": nil, "long": nil, "address_string": "萧山城厢金城路123号二幢一单元102室"]))
+            #expect(byText.status == .created, "\(byText.text)")
+            let number = try #require((try JSONSerialization.jsonObject(with: byText.data) as? [[String: Any]])?.first?["service_request_id"] as? String)
+            let filed = try #require(try await server.store.getCase(number: number))
+            #expect(filed.location.lat == sample[1].lat && filed.addressCheck?.status == .matched)
+
+            let byCode = try await Self.post(
+                client, Self.form(["lat": nil, "long": nil, "address_string": nil, "address_id": sample[2].code]))
+            #expect(byCode.status == .created, "\(byCode.text)")
+            let other = try #require((try JSONSerialization.jsonObject(with: byCode.data) as? [[String: Any]])?.first?["service_request_id"] as? String)
+            #expect(try await server.store.getCase(number: other)?.location.address == sample[2].text)
         }
     }
 

@@ -19,30 +19,36 @@ struct AddressPlacement: Sendable {
             !address.isEmpty, address.count <= Intake.maxAddressLength
         else { return (data, nil) }
 
+        guard let placed = try await place(address) else { return (data, nil) }
+        location["lat"] = placed.lat
+        location["lng"] = placed.lng
+        if let areaCode = placed.areaCode, object["areaCode"] == nil { object["areaCode"] = areaCode }
+        object["location"] = location
+        return (try JSONSerialization.data(withJSONObject: object), placed.check)
+    }
+
+    /// Where `address` is, by the standard address base: the point of the best match (and the
+    /// area to file at when there is none, the middle of the town or district the text names),
+    /// with how certain that is; `nil` only when the store has no area with a boundary.
+    func place(_ address: String) async throws -> (lat: Double, lng: Double, areaCode: String?, check: AddressCheck)? {
         let matcher = try AddressMatcher(homeDistrictCode: try await store.rootArea()?.code)
         let result = try await matcher.match(address) { probes, limit in
             try await store.standardAddressCandidates(probes, limit: limit)
         }
-        let check: AddressCheck
         if let best = result.best {
             let certain = result.matched && best.score >= AddressCheck.certainScore
-            check = AddressCheck(
+            let check = AddressCheck(
                 status: certain ? .matched : .uncertain, standardCode: best.address.code, standardText: best.address.text,
                 score: best.score, reason: certain ? nil : (result.reason ?? "匹配度低于 \(AddressCheck.certainScore)"))
-            location["lat"] = best.address.lat
-            location["lng"] = best.address.lng
-        } else {
-            // Nothing to stand on: the town the text names (or the district), at its middle.
-            guard let area = try await fallbackArea(townCode: result.parsed.townCode), let middle = Self.middle(of: area)
-            else { return (data, nil) }
-            check = AddressCheck(
-                status: .uncertain, standardCode: nil, standardText: nil, score: 0, reason: result.reason ?? "标准地址库中没有匹配")
-            location["lat"] = middle.lat
-            location["lng"] = middle.lng
-            if object["areaCode"] == nil { object["areaCode"] = area.code }
+            return (best.address.lat, best.address.lng, nil, check)
         }
-        object["location"] = location
-        return (try JSONSerialization.data(withJSONObject: object), check)
+        // Nothing to stand on: the town the text names (or the district), at its middle.
+        guard let area = try await fallbackArea(townCode: result.parsed.townCode), let middle = Self.middle(of: area) else {
+            return nil
+        }
+        let check = AddressCheck(
+            status: .uncertain, standardCode: nil, standardText: nil, score: 0, reason: result.reason ?? "标准地址库中没有匹配")
+        return (middle.lat, middle.lng, area.code, check)
     }
 
     private func fallbackArea(townCode: String?) async throws -> Area? {

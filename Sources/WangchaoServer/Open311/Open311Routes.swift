@@ -106,7 +106,7 @@ struct Open311Routes {
                 throw Open311Error.invalidAPIKey
             }
             try await checkJurisdiction(form["jurisdiction_id"])
-            let intake = try makeIntake(form)
+            let intake = try await makeIntake(form)
             let now = clock.now()
             let audit = AuditContext(
                 actor: system.actorName, role: nil, clientAddress: context.clientAddress,
@@ -201,20 +201,33 @@ struct Open311Routes {
         guard given == root else { throw Open311Error.notFound("jurisdiction_id \(given) 不存在；本系统为 \(root ?? "—")") }
     }
 
-    /// The Intake a POST describes, refused with the spec's 400/404 when incomplete.
-    private func makeIntake(_ form: Open311Parameters) throws -> Intake {
+    /// The Intake a POST describes, refused with the spec's 400/404 when incomplete. Without
+    /// lat/long, `address_string` (or `address_id`, a standard address code) is placed through
+    /// the standard address base, flagged for the dispatcher when uncertain.
+    private func makeIntake(_ form: Open311Parameters) async throws -> Intake {
         guard let code = form["service_code"] else { throw Open311Error.badRequest("缺少 service_code") }
         guard let category = categories[code] else { throw Open311Error.notFound("service_code \(code) 不存在") }
-        let lat = form["lat"]
-        let long = form["long"]
-        guard let lat, let long else {
-            if form["address_string"] != nil || form["address_id"] != nil {
-                throw Open311Error.badRequest("本系统需要 lat 和 long（仅凭 address_string 或 address_id 尚不能定位）")
+        var address = form["address_string"] ?? ""
+        let latitude: Double
+        let longitude: Double
+        var placed: (areaCode: String?, check: AddressCheck?) = (nil, nil)
+        if form["lat"] != nil || form["long"] != nil {
+            guard let lat = form["lat"].flatMap(Double.init), let long = form["long"].flatMap(Double.init) else {
+                throw Open311Error.badRequest("lat 和 long 须同时提供，且为数字（WGS-84 度）")
             }
-            throw Open311Error.badRequest("缺少位置：请提供 lat 和 long")
-        }
-        guard let latitude = Double(lat), let longitude = Double(long) else {
-            throw Open311Error.badRequest("lat 和 long 须为数字（WGS-84 度）")
+            (latitude, longitude) = (lat, long)
+        } else if let id = form["address_id"], let standard = try await store.standardAddress(code: id) {
+            (latitude, longitude) = (standard.lat, standard.lng)
+            if address.isEmpty { address = standard.text }
+        } else if form["address_id"] != nil {
+            throw Open311Error.badRequest("address_id 不是已知的标准地址编码")
+        } else if !address.isEmpty, address.count <= Intake.maxAddressLength,
+            let found = try await AddressPlacement(store: store).place(address)
+        {
+            (latitude, longitude) = (found.lat, found.lng)
+            placed = (found.areaCode, found.check)
+        } else {
+            throw Open311Error.badRequest("缺少位置：请提供 lat 和 long，或 address_string / address_id")
         }
         let known = Set(attributes[code].map(\.code))
         if let unknown = form.attributeCodes.subtracting(known).sorted().first {
@@ -232,7 +245,9 @@ struct Open311Routes {
         let reporter = name.isEmpty && phone == nil ? nil : Reporter(name: name.isEmpty ? nil : name, phone: phone)
         var intake = Intake(
             category: code, description: description, source: .open311,
-            location: Location(lat: latitude, lng: longitude, address: form["address_string"] ?? ""), reporter: reporter)
+            location: Location(lat: latitude, lng: longitude, address: address), reporter: reporter,
+            areaCode: placed.areaCode)
+        intake.addressCheck = placed.check
         try intake.validate(categories: categories)
         intake.place(with: locator)
         return intake
