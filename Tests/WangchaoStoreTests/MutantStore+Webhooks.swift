@@ -2,7 +2,8 @@ import Foundation
 import WangchaoCore
 import WangchaoStore
 
-/// Webhooks pass through unchanged: their contract is tested in WangchaoServerTests' webhook suites.
+/// Webhooks, with `webhookDeliveredResent` (a 2xx is not recorded, so the row goes out again)
+/// and `webhookLeaseIgnored` (a claimed row can be claimed again at once).
 extension MutantStore {
     func saveWebhookSubscription(_ subscription: WebhookSubscription) async throws {
         try await base.saveWebhookSubscription(subscription)
@@ -13,10 +14,11 @@ extension MutantStore {
     }
 
     func claimDueWebhooks(at now: Date, lease: TimeInterval, limit: Int) async throws -> [WebhookDispatch] {
-        try await base.claimDueWebhooks(at: now, lease: lease, limit: limit)
+        try await base.claimDueWebhooks(at: now, lease: mutation == .webhookLeaseIgnored ? 0 : lease, limit: limit)
     }
 
     func recordWebhookAttempt(seq: Int64, _ outcome: WebhookAttemptOutcome, at now: Date) async throws {
+        if mutation == .webhookDeliveredResent, outcome == .delivered { return }
         try await base.recordWebhookAttempt(seq: seq, outcome, at: now)
     }
 
