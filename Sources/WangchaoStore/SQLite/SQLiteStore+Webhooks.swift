@@ -29,7 +29,14 @@ extension SQLiteStore {
     }
 
     public func claimDueWebhooks(at now: Date, lease: TimeInterval, limit: Int) async throws -> [WebhookDispatch] {
-        try await write { db in
+        // An idle outbox costs one indexed read per pass, not a write transaction.
+        let anyDue = try await reads.read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM webhook_outbox WHERE status = 'pending' AND next_attempt_at <= ? LIMIT 1",
+                arguments: [now.storedMillis]) != nil
+        }
+        guard anyDue else { return [] }
+        return try await write { db in
             // Due rows of enabled, subscribed systems; the lease keeps a second server (or a slow
             // attempt) from taking the same row until it has had time to finish.
             let rows = try Row.fetchAll(
