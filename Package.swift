@@ -96,6 +96,9 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 // The SLA timer scheduler runs as a Service beside the HTTP server.
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // The webhook dispatcher posts to subscribers.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

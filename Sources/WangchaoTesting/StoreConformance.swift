@@ -104,7 +104,7 @@ public struct StoreConformance: Sendable {
         Check("listUsersPaged") { try await $0.listUsersPaged() },
         Check("sessionsRoundTripAndExpire") { try await $0.sessionsRoundTripAndExpire() },
         Check("sessionRevocation") { try await $0.sessionRevocation() },
-    ] + attachmentChecks + inboxChecks + systemChecks + externalRecordChecks + timerChecks + addressChecks
+    ] + attachmentChecks + inboxChecks + systemChecks + externalRecordChecks + webhookChecks + timerChecks + addressChecks
         + routingChecks + repeatChecks
 
     // MARK: - Reference data

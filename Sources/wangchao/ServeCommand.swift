@@ -32,6 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Take the client address from X-Forwarded-For (only behind a proxy that sets it); also $WANGCHAO_TRUST_FORWARDED_FOR=1.")
     var trustForwardedFor = false
     @Option(help: "Seconds between passes of the SLA timer scheduler.") var timerInterval = 1.0
+    @Option(help: "Seconds between passes of the webhook dispatcher over the outbox.") var webhookInterval = 1.0
     @Option(help: "Repeat reports: metres within which a case of the same category counts.")
     var repeatRadius = RepeatPolicy.standard.radiusMetres
     @Option(help: "Repeat reports: hours back within which a case of the same category nearby counts.")
@@ -80,6 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
 
         let auth = try authConfiguration()
         guard timerInterval > 0, timerInterval <= 3600 else { throw ValidationError("--timer-interval 须在 0 到 3600 秒之间") }
+        guard webhookInterval > 0, webhookInterval <= 3600 else { throw ValidationError("--webhook-interval 须在 0 到 3600 秒之间") }
         let slaSettings = try sla.settings()
         let repeats = try repeatPolicy()
         var storeConfiguration = SQLiteStore.Configuration()
@@ -103,9 +105,12 @@ struct ServeCommand: AsyncParsableCommand {
         let scheduler = TimerScheduler(
             store: sqlite, clock: dependencies.clock, interval: .milliseconds(Int(timerInterval * 1000)),
             logger: Logger(label: "wangchao.timers"))
+        let webhooks = WebhookDispatcher(
+            store: sqlite, clock: dependencies.clock, interval: .milliseconds(Int(webhookInterval * 1000)),
+            logger: Logger(label: "wangchao.webhooks"))
         logger.info("wangchao listening", metadata: ["address": "http://\(host):\(port)", "database": "\(store.path)"])
         let services = ServiceGroup(
-            configuration: .init(services: [app, scheduler], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(services: [app, scheduler, webhooks], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await services.run()
     }
 

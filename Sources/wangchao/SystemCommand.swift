@@ -9,7 +9,7 @@ import WangchaoStore
 struct SystemCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "system", abstract: "Manage integrating systems (Open311 clients, connectors) and their api_keys.",
-        subcommands: [Add.self, List.self, Disable.self, Enable.self])
+        subcommands: [Add.self, List.self, Disable.self, Enable.self, Webhook.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -65,6 +65,36 @@ struct SystemCommand: AsyncParsableCommand {
         func run() async throws {
             try await SystemCommand.setDisabled(false, name, store)
             print("已启用系统 \(name)")
+        }
+    }
+
+    struct Webhook: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Subscribe a system to webhook events; prints the signing secret when it is generated.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The system's id.") var name: String
+        @Option(help: "Where events are posted (http or https).") var url: String
+        @Option(help: "Comma-separated: case.created, case.transition, case.alert.")
+        var events = WebhookEventType.allCases.map(\.rawValue).sorted().joined(separator: ",")
+        @Option(help: "The HMAC-SHA256 secret (16–200 characters); generated when omitted.") var secret: String?
+
+        func run() async throws {
+            let sqlite = try store.openStore()
+            let generated = secret == nil ? WebhookSignature.generateSecret() : nil
+            do {
+                let subscription = WebhookSubscription(
+                    systemId: name, url: url,
+                    events: try WebhookSubscription.eventTypes(events.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }),
+                    secret: secret ?? generated ?? "", updatedAt: Date())
+                try await CommandAudit.run("system webhook \(name)") { try await sqlite.saveWebhookSubscription(subscription) }
+            } catch let error as DomainError {
+                throw ValidationError(error.message)
+            }
+            Console.line("已为系统 \(name) 设置回调 \(url)")
+            if let generated {
+                Console.line("签名密钥（只显示这一次，请妥善保存）：")
+                print(generated)
+            }
         }
     }
 

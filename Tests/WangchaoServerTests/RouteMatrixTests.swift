@@ -46,6 +46,7 @@ struct RouteMatrixTests {
             "id": id, "code": Fixtures.town, "username": Fixtures.otherGridWorker.username, "number": subject.number,
             "system": Self.systemId, "format": "json", "service": "SS01.json", "request": "\(subject.number).json",
             "token": "\(subject.id).json", "recordId": "matrix-record", "unitId": Fixtures.enforcementPlatform,
+            "delivery": "1",
         ]
     }
 
@@ -62,10 +63,17 @@ struct RouteMatrixTests {
                 uploadedBy: Fixtures.gridWorker.username, createdAt: Fixtures.now))
         try await fixture.store.addSystem(
             IntegrationSystem(id: systemId, name: "矩阵测试系统", createdAt: Fixtures.now), apiKeyHash: "matrix-key-hash")
+        // Subscribed, so its webhook reads; the subject's `case.created` becomes dead letter 1 below.
+        try await fixture.store.saveWebhookSubscription(
+            WebhookSubscription(
+                systemId: systemId, url: "http://127.0.0.1:9/hook", events: [.caseCreated], secret: "matrix-webhook-secret",
+                updatedAt: Fixtures.now))
         // Filed through Open311, so the Open311 reads show it too.
         var intake = Fixtures.intake(source: .open311)
         intake.attachments = [photoId]
-        return try await fixture.store.fileCase(intake)
+        let subject = try await fixture.store.fileCase(intake)
+        try await fixture.store.recordWebhookAttempt(seq: 1, .failed(reason: "matrix", retryAt: nil), at: Fixtures.now)
+        return subject
     }
 
     /// The rule's verdict, then visibility for routes about one case.

@@ -74,6 +74,8 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case rosterDropped
     case repeatWindowWidened
     case mergedNotCounted
+    case webhookDeliveredResent
+    case webhookLeaseIgnored
 
     var testDescription: String { rawValue }
 
@@ -114,6 +116,7 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .rosterDropped: ["rostersRoundTripAndAreChecked", "assignmentFollowsRosterAndLoad"]
         case .repeatWindowWidened: ["repeatCheckRadiusAndWindow"]
         case .mergedNotCounted: ["repeatStatisticsPerAreaAndMonth"]
+        case .webhookDeliveredResent, .webhookLeaseIgnored: ["webhookOutboxFollowsChangesAndDeliversOnce"]
         }
     }
 }

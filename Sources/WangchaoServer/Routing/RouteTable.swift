@@ -22,6 +22,7 @@ public struct RouteTable: Sendable {
             + ReferenceRoutes(store: store, categories: dependencies.categories).routes
             + AdminUserRoutes(store: store, hasher: services.hasher).routes
             + AdminSystemRoutes(store: store, clock: dependencies.clock).routes
+            + AdminWebhookRoutes(store: store, clock: dependencies.clock).routes
             + AttachmentRoutes(store: store, files: dependencies.attachmentFiles, clock: dependencies.clock).routes
             + TrackRoutes(store: store, categories: dependencies.categories, clock: dependencies.clock).routes
             + RevealRoutes(store: store).routes

@@ -344,6 +344,35 @@ enum SQLiteSchema {
                 CREATE INDEX external_records_case ON external_records(case_id);
                 """)
         }
+        // Webhook subscriptions per system and the outbox, written with the change it tells of.
+        migrator.registerMigration("v13-webhooks") { db in
+            try db.execute(sql: """
+                CREATE TABLE webhook_subscriptions (
+                    system_id TEXT PRIMARY KEY REFERENCES systems(id),
+                    url TEXT NOT NULL,
+                    events TEXT NOT NULL,
+                    secret TEXT NOT NULL,
+                    updated_at INTEGER NOT NULL
+                ) STRICT;
+                CREATE TABLE webhook_outbox (
+                    seq INTEGER PRIMARY KEY,
+                    event_id TEXT NOT NULL,
+                    system_id TEXT NOT NULL REFERENCES systems(id),
+                    event TEXT NOT NULL,
+                    case_id TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at INTEGER NOT NULL,
+                    last_error TEXT,
+                    created_at INTEGER NOT NULL,
+                    delivered_at INTEGER,
+                    UNIQUE (event_id, system_id)
+                ) STRICT;
+                CREATE INDEX webhook_outbox_due ON webhook_outbox(next_attempt_at) WHERE status = 'pending';
+                CREATE INDEX webhook_outbox_dead ON webhook_outbox(system_id, seq) WHERE status = 'dead';
+                """)
+        }
         return migrator
     }
 }

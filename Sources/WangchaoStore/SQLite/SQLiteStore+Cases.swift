@@ -132,6 +132,7 @@ extension SQLiteStore {
         var intakeRow = Intake.intakeTransition(for: newCase, actor: actor, note: note.isEmpty ? nil : note)
         if let recordedAs { intakeRow.actor = recordedAs }
         try append(intakeRow, in: db)
+        try enqueueWebhooks(for: intakeRow, producing: newCase, in: db)
         return newCase
     }
 
@@ -203,11 +204,12 @@ extension SQLiteStore {
         try writeTimerRows(of: c, in: db)
     }
 
-    /// Appends a history row of a live change and delivers the notices it calls for, in the
-    /// same transaction; `subject` is the case as the transition left it.
+    /// Appends a history row of a live change and delivers the notices and webhook events it
+    /// calls for, in the same transaction; `subject` is the case as the transition left it.
     static func append(_ t: Transition, producing subject: Case, in db: Database) throws {
         try append(t, in: db)
         try deliverNotices(for: t, producing: subject, in: db)
+        try enqueueWebhooks(for: t, producing: subject, in: db)
     }
 
     /// Appends a history row without telling anyone (intake, imported history).
