@@ -1,0 +1,329 @@
+"""The browser check of the web UI (run by scripts/ui-check, which starts the demo server).
+
+What it holds the pages to:
+- every page answers without an HTTP error (the page and everything it loads), logs no console
+  error (a CSP violation is one), has its `<main id=…>` and a navigation linking 工作台, 受理登记,
+  地图 and 驾驶舱, and fits a 390 px phone without sideways scrolling;
+- a case walks from the intake form to its rating through the case page's own forms, each step
+  taken by whichever demo account the page offers the action to;
+- a refused form says why (an element `.error`) and keeps what the user typed.
+Screenshots of every page at 1920×1080 and 390×844 go to --out.
+"""
+
+import argparse
+import json
+import os
+import sys
+import time
+import urllib.request
+
+from selenium import webdriver
+from selenium.common.exceptions import NoSuchElementException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+PASSWORD = "wangchao-demo"
+NAV = {"/workbench": "工作台", "/intake": "受理登记", "/map": "地图", "/cockpit": "驾驶舱"}
+# The happy path of the closed loop; the walk takes the first of these a page offers.
+WALK = ["accept", "dispatch", "sign", "arrive", "handle", "verify", "close", "rate"]
+# Who may hold a case on its way round, in the order the walk asks them.
+WALKERS = ["demo.grid", "demo.dispatcher", "demo.community", "demo.handler", "demo.commander"]
+SIZES = {"screen": (1920, 1080), "phone": (390, 844)}
+
+
+class Failure(Exception):
+    pass
+
+
+class Browser:
+    def __init__(self, base, out):
+        self.base = base
+        self.out = out
+        options = webdriver.ChromeOptions()
+        options.binary_location = "/usr/bin/chromium"
+        for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                    "--lang=zh-CN", "--window-size=1920,1080"):
+            options.add_argument(arg)
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+        self.driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        self.driver.set_page_load_timeout(30)
+        self.shots = 0
+
+    def quit(self):
+        self.driver.quit()
+
+    def url(self, path):
+        return self.base + path
+
+    def path(self):
+        current = self.driver.current_url
+        return current[len(self.base):] if current.startswith(self.base) else current
+
+    def open(self, path):
+        self.driver.get(self.url(path))
+        self.wait_ready()
+
+    def wait_ready(self):
+        for _ in range(100):
+            if self.driver.execute_script("return document.readyState") == "complete":
+                return
+            time.sleep(0.1)
+        raise Failure(f"{self.path()}: page did not finish loading")
+
+    def drain(self):
+        """Reads and clears the console and network logs, returning (console errors, HTTP errors)."""
+        console = [entry["message"] for entry in self.driver.get_log("browser") if entry["level"] == "SEVERE"]
+        http = []
+        for entry in self.driver.get_log("performance"):
+            message = json.loads(entry["message"])["message"]
+            if message.get("method") != "Network.responseReceived":
+                continue
+            response = message["params"]["response"]
+            if response.get("status", 0) >= 400:
+                http.append(f'{response["status"]} {response["url"]}')
+        return console, http
+
+    def expect_clean(self, what):
+        console, http = self.drain()
+        problems = [f"console: {m}" for m in console] + [f"HTTP: {h}" for h in http]
+        if problems:
+            raise Failure(f"{what}:\n  " + "\n  ".join(problems))
+
+    def find(self, css):
+        return self.driver.find_elements(By.CSS_SELECTOR, css)
+
+    def one(self, css, what):
+        found = self.find(css)
+        if not found:
+            raise Failure(f"{what}: no element `{css}` on {self.path()}")
+        return found[0]
+
+    def screenshot(self, name):
+        for label, (width, height) in SIZES.items():
+            self.driver.set_window_size(width, height)
+            time.sleep(0.2)
+            if label == "phone":
+                overflow = self.driver.execute_script(
+                    "return document.documentElement.scrollWidth - window.innerWidth")
+                if overflow > 2:
+                    raise Failure(f"{name}: {overflow} px wider than a 390 px phone (sideways scrolling)")
+            self.shots += 1
+            self.driver.save_screenshot(os.path.join(self.out, f"{self.shots:02d}-{name}-{label}.png"))
+        self.driver.set_window_size(*SIZES["screen"])
+
+    def sign_in(self, username):
+        self.driver.delete_all_cookies()
+        self.open("/login")
+        self.one("input[name=username]", "sign-in form").send_keys(username)
+        self.one("input[name=password]", "sign-in form").send_keys(PASSWORD)
+        self.one("form [type=submit]", "sign-in form").click()
+        self.wait_ready()
+        if self.path().startswith("/login"):
+            raise Failure(f"sign-in of {username} stayed on {self.path()}")
+        self.expect_clean(f"sign-in of {username}")
+
+
+def api_token(base, username):
+    request = urllib.request.Request(
+        base + "/api/v1/auth/token", data=json.dumps({"username": username, "password": PASSWORD}).encode(),
+        headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as answer:
+        return json.load(answer)["token"]
+
+
+def api_case(base, token, case_id):
+    request = urllib.request.Request(base + f"/api/v1/cases/{case_id}", headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request) as answer:
+        return json.load(answer)
+
+
+def check_page(browser, path, main_id, name, extra=None):
+    browser.open(path)
+    browser.one(f"main#{main_id}", name)
+    title = browser.driver.title
+    if not title.endswith("· 望潮"):
+        raise Failure(f"{name}: title {title!r} does not end with '· 望潮'")
+    for href, label in NAV.items():
+        links = [a for a in browser.find("nav a") if (a.get_attribute("href") or "").endswith(href)]
+        if not links:
+            raise Failure(f"{name}: navigation has no link to {href} ({label})")
+    if extra:
+        extra()
+    browser.expect_clean(name)
+    browser.screenshot(name)
+    browser.expect_clean(f"{name} (resized)")
+    print(f"ok  {name:<22} {path}")
+
+
+def fill(form, action):
+    """Gives every visible field of an action form a plausible value (first choice, a note, 5 stars)."""
+    for field in form.find_elements(By.CSS_SELECTOR, "select, textarea, input"):
+        kind = (field.get_attribute("type") or "").lower()
+        if not field.is_displayed() or kind in ("hidden", "submit", "button"):
+            continue
+        if field.tag_name == "select":
+            choices = [o for o in Select(field).options if o.get_attribute("value")]
+            if choices and not Select(field).first_selected_option.get_attribute("value"):
+                Select(field).select_by_value(choices[0].get_attribute("value"))
+        elif kind in ("radio", "checkbox"):
+            if field.get_attribute("required") is not None and not field.is_selected():
+                field.click()
+        elif kind == "number" or field.get_attribute("name") in ("rating", "score", "satisfaction"):
+            if not field.get_attribute("value"):
+                field.send_keys("5")
+        elif not field.get_attribute("value"):
+            field.send_keys(f"界面检查：{action}")
+
+
+def submit(browser, form):
+    buttons = form.find_elements(By.CSS_SELECTOR, "[type=submit]")
+    if not buttons:
+        raise Failure(f"{browser.path()}: a form has no submit button")
+    buttons[0].click()
+    browser.wait_ready()
+
+
+def intake(browser):
+    """Files a case through /intake as the signed-in grid worker; returns the new case's id."""
+    browser.open("/intake")
+    form = browser.one("main#intake form", "intake form")
+    # A refused submission first: no description. It must say why and keep the category.
+    category = Select(browser.one("main#intake select[name=category]", "category picker"))
+    choices = [o.get_attribute("value") for o in category.options if o.get_attribute("value")]
+    if not choices:
+        raise Failure("intake: the category picker offers nothing")
+    chosen = "AQ01" if "AQ01" in choices else choices[0]
+    category.select_by_value(chosen)
+    place(browser)
+    browser.driver.execute_script(
+        "document.querySelectorAll('[required]').forEach(e => e.removeAttribute('required'))")
+    submit(browser, browser.one("main#intake form", "intake form"))
+    browser.one(".error", "intake refused without a description")
+    kept = Select(browser.one("main#intake select[name=category]", "intake form after refusal"))
+    if kept.first_selected_option.get_attribute("value") != chosen:
+        raise Failure("intake: a refused form lost the chosen category")
+    browser.drain()  # the refusal's 4xx was expected
+    browser.one("main#intake textarea[name=description]", "description").send_keys(
+        "界面检查：小区门口消防栓被撞倒漏水，请尽快处理")
+    place(browser)
+    submit(browser, browser.one("main#intake form", "intake form"))
+    for _ in range(2):  # a repeat-report warning asks once more before filing
+        if browser.path().startswith("/cases/"):
+            break
+        if browser.find(".error"):
+            raise Failure(f"intake refused: {browser.find('.error')[0].text}")
+        submit(browser, browser.one("main#intake form", "intake confirmation"))
+    if not browser.path().startswith("/cases/"):
+        raise Failure(f"intake did not lead to the new case page but to {browser.path()}")
+    browser.expect_clean("intake")
+    return browser.path().split("/")[2].split("?")[0]
+
+
+def place(browser):
+    """Sets the location by clicking the map when there is one, else by typing a point."""
+    lat = browser.one("main#intake [name=lat]", "intake latitude")
+    if lat.get_attribute("value"):
+        return
+    maps = browser.find("main#intake svg")
+    if maps and lat.get_attribute("type") == "hidden":
+        maps[0].click()
+        time.sleep(0.2)
+    if not lat.get_attribute("value"):
+        if lat.get_attribute("type") == "hidden":
+            raise Failure("intake: clicking the map set no location")
+        lat.send_keys("30.1610")
+        browser.one("main#intake [name=lng]", "intake longitude").send_keys("120.2640")
+
+
+def walk(browser, base, case_id):
+    token = api_token(base, "demo.commander")
+    signed_in = None
+    for step in range(len(WALK) + 4):
+        state = api_case(base, token, case_id)["state"]
+        if state == "rated":
+            print(f"ok  case walk             {case_id} reached rated in {step} steps")
+            return
+        taken = False
+        for user in WALKERS:
+            if user != signed_in:
+                browser.sign_in(user)
+                signed_in = user
+            browser.open(f"/cases/{case_id}")
+            browser.one("main#case", "case page")
+            offered = {f.get_attribute("data-action"): f for f in browser.find("form.action")}
+            action = next((a for a in WALK if a in offered), None)
+            if action is None:
+                continue
+            form = offered[action]
+            fill(form, action)
+            submit(browser, form)
+            errors = browser.find(".error")
+            if errors:
+                raise Failure(f"{user} {action} on {state}: refused: {errors[0].text}")
+            browser.expect_clean(f"{user} {action}")
+            after = api_case(base, token, case_id)["state"]
+            if after == state:
+                raise Failure(f"{user} {action}: the case stayed {state}")
+            print(f"ok  {action:<9} by {user:<16} {state} → {after}")
+            taken = True
+            break
+        if not taken:
+            raise Failure(f"case {case_id} is {state} and no demo account is offered any of {WALK}")
+    raise Failure(f"case {case_id} did not reach rated")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base", required=True)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    browser = Browser(args.base, args.out)
+    try:
+        browser.open("/workbench")
+        if not browser.path().startswith("/login"):
+            raise Failure(f"/workbench without a session went to {browser.path()}, not /login")
+        browser.expect_clean("sign-in page")
+        browser.screenshot("login")
+        browser.sign_in("demo.grid")
+        case_id = intake(browser)
+        print(f"ok  intake form           case {case_id}")
+        for user in ("demo.grid", "demo.commander"):
+            browser.sign_in(user)
+            who = user.split(".")[1]
+            check_page(browser, "/workbench", "workbench", f"workbench-{who}",
+                       lambda: browser.one("main#workbench a[href^='/cases/']", "a case in the workbench"))
+            check_page(browser, f"/cases/{case_id}", "case", f"case-{who}")
+            check_page(browser, "/intake", "intake", f"intake-{who}",
+                       lambda: browser.one("main#intake select[name=category]", "category picker"))
+            check_page(browser, "/map", "map", f"map-{who}",
+                       lambda: browser.one("main#map svg a", "a drillable area on the map"))
+            check_page(browser, "/cockpit", "cockpit", f"cockpit-{who}",
+                       lambda: browser.one("main#cockpit svg", "a chart on the cockpit"))
+        browser.open("/map")
+        link = browser.one("main#map svg a", "a drillable area")
+        drill = link.get_attribute("href") or link.get_attribute("xlink:href")
+        browser.driver.get(drill if drill.startswith("http") else browser.url(drill))
+        browser.wait_ready()
+        browser.one("main#map svg", "the map after drilling down")
+        browser.expect_clean("map drill-down")
+        browser.screenshot("map-drilled")
+        print(f"ok  map drill-down        {browser.path()}")
+        walk(browser, args.base, case_id)
+        browser.open(f"/cases/{case_id}")
+        browser.expect_clean("rated case page")
+        browser.screenshot("case-rated")
+    except Failure as failure:
+        print(f"ui-check FAILED: {failure}", file=sys.stderr)
+        try:
+            browser.driver.save_screenshot(os.path.join(args.out, "failure.png"))
+        except Exception:
+            pass
+        sys.exit(1)
+    finally:
+        browser.quit()
+    print(f"ui-check passed: {browser.shots} screenshots")
+
+
+if __name__ == "__main__":
+    main()
