@@ -100,6 +100,8 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
+            // The OpenAPI document served at /openapi.json.
+            resources: [.copy("Resources/openapi.json")],
             swiftSettings: swiftSettings
         ),
         // Shared fixtures for every test target (and for a second store backend's conformance run).

@@ -64,6 +64,27 @@ import WangchaoTesting
         }
     }
 
+    @Test("a record id that needs percent-encoding in the path is the same record as in a batch body")
+    func percentEncodedRecordId() async throws {
+        let server = try await ServerFixture()
+        try await server.store.addSystem(
+            IntegrationSystem(id: "hotline-12345", name: "12345 热线平台", createdAt: Fixtures.now), apiKeyHash: APIKey.hash(Self.key))
+        try await server.test { client in
+            let body = IntakeJSON.body { $0["source"] = "hotline12345" }
+            let path = "/api/v1/connector/records/%E5%B7%A5%E5%8D%95%201"  // 工单 1
+            let put = try await client.send(.put, path, as: nil, body: body, headers: Self.headers())
+            #expect(put.status == .created, "\(put.text)")
+            #expect(try put.object()["recordId"] as? String == "工单 1")
+            let batch = #"{"records":[{"recordId":"工单 1","record":\#(body)}]}"#
+            let answer = try await client.send(.post, "/api/v1/connector/batch", as: nil, body: batch, headers: Self.headers())
+            let results = try #require(try answer.object()["results"] as? [[String: Any]])
+            #expect((results.first?["result"] as? [String: Any])?["outcome"] as? String == "unchanged", "\(answer.text)")
+            let status = try await client.send(.get, path, as: nil, headers: Self.headers())
+            #expect(status.status == .ok)
+            #expect(try status.object()["recordId"] as? String == "工单 1")
+        }
+    }
+
     @Test("no key, a wrong key or a person's token is 401; bad input names the field")
     func refusals() async throws {
         let server = try await ServerFixture()

@@ -32,7 +32,7 @@ struct ConnectorRoutes {
     /// The intake body of `POST /cases`; answers 201 when the record made a case, 200 otherwise.
     @Sendable func putRecord(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
         let system = try context.requireSystem()
-        let recordId = try context.parameters.require("recordId")
+        let recordId = try Self.recordId(in: context)
         let intake = try await APIJSON.decodeStrictBody(Intake.self, from: request)
         let result = try await upsert(intake, recordId: recordId, system: system)
         return try JSONResponse.make(
@@ -64,7 +64,7 @@ struct ConnectorRoutes {
     /// The case a record became, as its progress: state and public steps.
     @Sendable func showRecord(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
         let system = try context.requireSystem()
-        let recordId = try context.parameters.require("recordId")
+        let recordId = try Self.recordId(in: context)
         guard let subject = try await store.externalRecord(recordId: recordId, systemId: system.id) else {
             throw DomainError.notFound("记录 \(recordId) 不存在")
         }
@@ -100,6 +100,13 @@ struct ConnectorRoutes {
         }
         let items = try await store.externalChanges(systemId: system.id, after: after, limit: limit)
         return try JSONResponse.make(ChangesView(items: items, nextAfter: items.last?.seq ?? after))
+    }
+
+    /// The `{recordId}` of the path, percent-decoded: the router hands path parameters over as
+    /// sent, and `工单 1` must be the same record whether it arrives in a path or in a batch body.
+    static func recordId(in context: WangchaoRequestContext) throws -> String {
+        let raw = try context.parameters.require("recordId")
+        return raw.removingPercentEncoding ?? raw
     }
 
     private func upsert(_ intake: Intake, recordId: String, system: IntegrationSystem) async throws -> ExternalUpsert {
