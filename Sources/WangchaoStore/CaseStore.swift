@@ -237,7 +237,7 @@ public protocol CaseStore: Sendable {
     /// Writes `records` in one transaction, skipping any whose id is already stored (ids are
     /// derived from the source and its key, see ``Lineage/recordId(prefix:department:table:key:)``,
     /// so a rerun of the same table is counted, not doubled). With a `report`, stores it in the
-    /// same transaction with `imported` and `duplicatesStored` filled in.
+    /// same transaction with `imported`, `linked` (of those imported) and `duplicatesStored` filled in.
     func saveRegistryRecords(_ records: RegistryRecords, report: ImportReport?) async throws -> RegistrySaveOutcome
     func person(id: String) async throws -> Person?
     func enterprise(id: String) async throws -> Enterprise?

@@ -58,6 +58,7 @@ extension StoreConformance {
         try expectEqual(first.inserted, 6, "inserted on the first save")
         try expectEqual(first.duplicates, 0, "duplicates on the first save")
         try expectEqual(first.report?.imported, 6, "the stored report's imported")
+        try expectEqual(first.report?.linked, 5, "the stored report's linked: imported records with an address")
         for person in sample.people {
             try expectEqual(try await store.person(id: person.id), person, "person(id: \(person.name))")
         }
@@ -79,6 +80,7 @@ extension StoreConformance {
         try expectEqual(second.inserted, 0, "a rerun inserts nothing")
         try expectEqual(second.duplicates, 6, "a rerun counts every record as a duplicate")
         try expectEqual(second.report?.duplicatesStored, 6, "the rerun's report counts them")
+        try expectEqual(second.report?.linked, 0, "nothing imported, nothing linked")
         try expectEqual(try await store.registry(atAddress: "A-1", limit: 50).people.count, 2, "still two people at A-1")
         let reports = try await store.importReports(limit: 10)
         try expectEqual(reports.map(\.id), ["R2", "R1"], "reports newest first")

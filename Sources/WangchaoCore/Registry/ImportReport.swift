@@ -13,7 +13,7 @@ public struct ImportReport: Sendable, Equatable, Codable, Identifiable {
     public var rowsRead: Int
     /// Records written (new ones; duplicates not counted).
     public var imported: Int
-    /// Records whose address matched a standard address with a certain score.
+    /// Records imported whose address matched a standard address with a certain score.
     public var linked: Int
     /// Rows that needed at least one fix.
     public var fixedRows: Int

@@ -1,14 +1,14 @@
 /// Character-level cleaning of imported cells.
 public enum TextCleaning {
-    /// Full-width ASCII forms (U+FF01–FF5E) and the ideographic space to their half-width forms:
-    /// `１３８` → `138`, `Ｘ` → `X`. Chinese characters and punctuation such as `，` stay.
+    /// Full-width digits, letters, code symbols and the ideographic space to their half-width
+    /// forms: `１３８` → `138`, `Ｘ` → `X`. Chinese characters and punctuation such as `，` stay.
     public static func halfWidth(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isFullWidth) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar.value == 0x3000 {
                 scalars.append(" ")
-            } else if (0xFF01...0xFF5E).contains(scalar.value), let half = Unicode.Scalar(scalar.value - 0xFEE0) {
+            } else if isFullWidth(scalar), let half = Unicode.Scalar(scalar.value - 0xFEE0) {
                 scalars.append(half)
             } else {
                 scalars.append(scalar)
@@ -17,8 +17,14 @@ public enum TextCleaning {
         return String(scalars)
     }
 
+    /// Full-width digits, letters and the symbols of codes and numbers (`－＋（）＃．／＠＿`);
+    /// Chinese punctuation (`，；：！？`) is the right form in Chinese text and stays.
     static func isFullWidth(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value == 0x3000 || (0xFF01...0xFF5E).contains(scalar.value)
+        switch scalar.value {
+        case 0x3000, 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A: true
+        case 0xFF0D, 0xFF0B, 0xFF08, 0xFF09, 0xFF03, 0xFF0E, 0xFF0F, 0xFF20, 0xFF3F: true
+        default: false
+        }
     }
 }
 

@@ -111,4 +111,14 @@ struct RegistryRecordView<Record: Encodable>: Encodable {
     let record: Record
     let address: StandardAddress?
     let cases: [NearbyCaseView]
+
+    private enum CodingKeys: String, CodingKey { case record, address, cases }
+
+    /// `address` is always present, `null` when the record is not linked.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(record, forKey: .record)
+        try container.encode(address, forKey: .address)
+        try container.encode(cases, forKey: .cases)
+    }
 }

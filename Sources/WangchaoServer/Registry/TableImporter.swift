@@ -19,7 +19,8 @@ public struct TableImporter: Sendable {
     public static let progressEvery = 5_000
 
     /// - Parameters:
-    ///   - progress: called with (rows done, rows in the file) every ``progressEvery`` rows.
+    ///   - progress: called with (rows done, rows in the file) every ``progressEvery`` rows, and
+    ///     at the end of a file of at least that many.
     public func run(
         csv data: Data, mapping: ImportMapping, file: String, reportId: String, at now: Date,
         progress: (Int, Int) -> Void = { _, _ in }
@@ -68,10 +69,9 @@ public struct TableImporter: Sendable {
                     matched[text] = addressCode
                 }
             }
-            if addressCode != nil { report.linked += 1 }
             records.append(clean, key: key, addressCode: addressCode, mapping: mapping, row: row)
         }
-        progress(table.rows.count, table.rows.count)
+        if table.rows.count >= Self.progressEvery { progress(table.rows.count, table.rows.count) }
         report.fixes = fixCounts.map { ImportFixCount(how: $0.key, rows: $0.value) }
             .sorted { ($1.rows, $0.how) < ($0.rows, $1.how) }
         let outcome = try await store.saveRegistryRecords(records, report: report)

@@ -10,6 +10,7 @@ extension SQLiteStore {
             if bulk { try db.execute(sql: "PRAGMA cache_size = -\(Self.bulkCacheKilobytes)") }
             defer { if let cacheSize { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
             var inserted = 0
+            var linked = 0
             let person = try db.cachedStatement(
                 sql: """
                     INSERT OR IGNORE INTO people (id, name, id_number, phone, address_code, address_text, relation,
@@ -21,6 +22,7 @@ extension SQLiteStore {
                     p.lineage.department, p.lineage.table, p.lineage.row,
                 ])
                 inserted += db.changesCount
+                linked += (p.addressCode != nil ? db.changesCount : 0)
             }
             let enterprise = try db.cachedStatement(
                 sql: """
@@ -34,6 +36,7 @@ extension SQLiteStore {
                     e.establishedOn, e.lineage.department, e.lineage.table, e.lineage.row,
                 ])
                 inserted += db.changesCount
+                linked += (e.addressCode != nil ? db.changesCount : 0)
             }
             let facility = try db.cachedStatement(
                 sql: """
@@ -46,10 +49,12 @@ extension SQLiteStore {
                     f.lineage.row,
                 ])
                 inserted += db.changesCount
+                linked += (f.addressCode != nil ? db.changesCount : 0)
             }
             var stored = report
             if var r = report {
                 r.imported = inserted
+                r.linked = linked
                 r.duplicatesStored = records.count - inserted
                 try db.execute(
                     sql: "INSERT INTO import_reports (id, department, source_table, created_at, body) VALUES (?, ?, ?, ?, ?)",
