@@ -53,7 +53,7 @@ struct ImportTableCommand: AsyncParsableCommand {
                 try await TableImporter(store: sqlite).run(
                     csv: csv, mapping: parsedMapping, file: name, reportId: reportId, at: Date()
                 ) { done, total in
-                    let line = "[import] \(done)/\(total) 行（\(done * 100 / max(total, 1))%）\n"
+                    let line = "[import] 地址匹配 \(done)/\(total)（\(done * 100 / max(total, 1))%）\n"
                     FileHandle.standardError.write(Data(line.utf8))
                 }
             }

@@ -15,12 +15,12 @@ public struct TableImporter: Sendable {
         self.store = store
     }
 
-    /// Rows between progress calls.
+    /// Addresses matched between progress calls.
     public static let progressEvery = 5_000
 
     /// - Parameters:
-    ///   - progress: called with (rows done, rows in the file) every ``progressEvery`` rows, and
-    ///     at the end of a file of at least that many.
+    ///   - progress: called during address matching, the slow part, with (addresses matched,
+    ///     distinct addresses in the file) every ``progressEvery`` addresses and at the end.
     public func run(
         csv data: Data, mapping: ImportMapping, file: String, reportId: String, at now: Date,
         progress: (Int, Int) -> Void = { _, _ in }
@@ -30,13 +30,12 @@ public struct TableImporter: Sendable {
         var report = ImportReport(
             id: reportId, file: file, department: mapping.department, table: mapping.table, target: mapping.target,
             importedAt: now, rowsRead: table.rows.count)
-        let matcher = mapping.address.isEmpty ? nil : try AddressMatcher(homeDistrictCode: try await store.rootArea()?.code)
-        var matched: [String: String?] = [:]
         var seenKeys: Set<String> = []
         var fixCounts: [String: Int] = [:]
-        var records = RegistryRecords()
+        var accepted: [(clean: BoundMapping.CleanRow, key: String, row: Int)] = []
+        var texts: [String] = []
+        var textSeen: Set<String> = []
         for (index, cells) in table.rows.enumerated() {
-            if index > 0, index % Self.progressEvery == 0 { progress(index, table.rows.count) }
             let row = CSVTable.recordNumber(ofRowAt: index)
             let clean: BoundMapping.CleanRow
             switch bound.clean(cells) {
@@ -55,27 +54,61 @@ public struct TableImporter: Sendable {
                 report.fixedRows += 1
                 for fix in clean.fixes { fixCounts[fix, default: 0] += 1 }
             }
-            var addressCode: String? = nil
-            if let matcher, let text = clean.addressText {
-                if let known = matched[text] {
-                    addressCode = known
-                } else {
-                    let result = try await matcher.match(text) { probes, limit in
-                        try await store.standardAddressCandidates(probes, limit: limit)
-                    }
-                    if let best = result.best, result.matched, best.score >= AddressCheck.certainScore {
-                        addressCode = best.address.code
-                    }
-                    matched[text] = addressCode
-                }
-            }
-            records.append(clean, key: key, addressCode: addressCode, mapping: mapping, row: row)
+            if let text = clean.addressText, textSeen.insert(text).inserted { texts.append(text) }
+            accepted.append((clean, key, row))
         }
-        if table.rows.count >= Self.progressEvery { progress(table.rows.count, table.rows.count) }
+        let codes = mapping.address.isEmpty ? [:] : try await standardCodes(for: texts, progress: progress)
+        var records = RegistryRecords()
+        for (clean, key, row) in accepted {
+            let code = clean.addressText.flatMap { codes[$0] }
+            records.append(clean, key: key, addressCode: code, mapping: mapping, row: row)
+        }
         report.fixes = fixCounts.map { ImportFixCount(how: $0.key, rows: $0.value) }
             .sorted { ($1.rows, $0.how) < ($0.rows, $1.how) }
         let outcome = try await store.saveRegistryRecords(records, report: report)
         return outcome.report ?? report
+    }
+
+    /// Address matches in flight at once: each is a parse and a few index reads, so several
+    /// keep the store's readers and the cores busy.
+    public static let concurrentMatches = 8
+
+    /// The standard address code of each text matched with a certain score (as intake decides,
+    /// ``AddressCheck/certainScore``); texts matching nothing certain are absent.
+    func standardCodes(for texts: [String], progress: (Int, Int) -> Void) async throws -> [String: String] {
+        guard !texts.isEmpty else { return [:] }
+        let matcher = try AddressMatcher(homeDistrictCode: try await store.rootArea()?.code)
+        let store = self.store
+        @Sendable func code(_ text: String) async throws -> (String, String?) {
+            let result = try await matcher.match(text) { probes, limit in
+                try await store.standardAddressCandidates(probes, limit: limit)
+            }
+            guard let best = result.best, result.matched, best.score >= AddressCheck.certainScore else { return (text, nil) }
+            return (text, best.address.code)
+        }
+        var codes: [String: String] = [:]
+        try await withThrowingTaskGroup(of: (String, String?).self) { group in
+            var next = 0
+            while next < min(texts.count, Self.concurrentMatches) {
+                let text = texts[next]
+                group.addTask { try await code(text) }
+                next += 1
+            }
+            var done = 0
+            while let matched = try await group.next() {
+                if let found = matched.1 { codes[matched.0] = found }
+                done += 1
+                if done % Self.progressEvery == 0 || (done == texts.count && texts.count >= Self.progressEvery) {
+                    progress(done, texts.count)
+                }
+                if next < texts.count {
+                    let text = texts[next]
+                    group.addTask { try await code(text) }
+                    next += 1
+                }
+            }
+        }
+        return codes
     }
 }
 
