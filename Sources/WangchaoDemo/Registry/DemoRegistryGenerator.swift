@@ -15,6 +15,9 @@ public struct DemoRegistryGenerator: Sendable {
     private var personRow = 1
     private var enterpriseRow = 1
     private var facilityRow = 1
+    /// The next sequence number (digits 15–17) per birth date, so that no two demo residents
+    /// share an identity number.
+    private var nextSequence: [Int: Int] = [:]
 
     public static let policeDepartment = "公安局"
     public static let residentTable = "常住人口登记表"
@@ -58,8 +61,10 @@ public struct DemoRegistryGenerator: Sendable {
 
     private mutating func person(at address: StandardAddress) -> Person {
         let year = rng.int(in: 1940...2018), month = rng.int(in: 1...12), day = rng.int(in: 1...28)
-        let seventeen = address.districtCode + CalendarDate.iso(year: year, month: month, day: day).filter { $0 != "-" }
-            + digits(3)
+        let date = year * 10_000 + month * 100 + day
+        let sequence = nextSequence[date] ?? rng.int(in: 0...899)
+        nextSequence[date] = (sequence + 1) % 1_000
+        let seventeen = address.districtCode + String(date) + String(sequence + 1_000).dropFirst()
         let idNumber = seventeen + String(IdentityNumber.checkCharacter(for: seventeen)!)
         let relation: DwellingRelation = [.registered, .resident, .tenant][rng.index(weights: [0.6, 0.15, 0.25])]
         defer { personRow += 1 }
