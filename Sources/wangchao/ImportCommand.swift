@@ -7,7 +7,7 @@ import WangchaoStore
 /// `wangchao import …`: bring reference data in from files.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import reference data from files.", subcommands: [ImportAreasCommand.self])
+        commandName: "import", abstract: "Import reference data from files.", subcommands: [ImportAreasCommand.self, ImportTableCommand.self])
 }
 
 /// `wangchao import areas FILE.geojson`: validate every feature, then save them all in one

@@ -46,11 +46,15 @@ struct RouteMatrixTests {
             "id": id, "code": Fixtures.town, "username": Fixtures.otherGridWorker.username, "number": subject.number,
             "system": Self.systemId, "format": "json", "service": "SS01.json", "request": "\(subject.number).json",
             "token": "\(subject.id).json", "recordId": "matrix-record", "unitId": Fixtures.enforcementPlatform,
-            "delivery": "1",
+            "delivery": "1", "addressCode": Self.registryAddress.code,
+            "personId": StoreConformance.sampleRegistry().people[0].id,
+            "enterpriseId": StoreConformance.sampleRegistry().enterprises[0].id,
         ]
     }
 
     static let photoId = "matrix-photo"
+    /// The standard address the registry samples are moved onto (in the subject's grid).
+    static let registryAddress = StoreConformance.sampleStandardAddresses()[0]
     static let systemId = "matrix-system"
 
     /// Files the subject case, naming a photo (bytes on disk) uploaded by its grid worker.
@@ -63,6 +67,13 @@ struct RouteMatrixTests {
                 uploadedBy: Fixtures.gridWorker.username, createdAt: Fixtures.now))
         try await fixture.store.addSystem(
             IntegrationSystem(id: systemId, name: "矩阵测试系统", createdAt: Fixtures.now), apiKeyHash: "matrix-key-hash")
+        // A standard address with a person and an enterprise, for the holographic view.
+        try await fixture.store.saveStandardAddresses([registryAddress])
+        var records = StoreConformance.sampleRegistry()
+        records.people = [records.people[0]]
+        records.people[0].addressCode = registryAddress.code
+        records.enterprises[0].addressCode = registryAddress.code
+        _ = try await fixture.store.saveRegistryRecords(records, report: nil)
         // Subscribed, so its webhook reads; the subject's `case.created` becomes dead letter 1 below.
         try await fixture.store.saveWebhookSubscription(
             WebhookSubscription(
@@ -84,6 +95,13 @@ struct RouteMatrixTests {
         if route.access == .system { return .unauthenticated }
         guard route.access.admits(caller.role) else { return .forbidden }
         if route.parameters.contains("id"), !Access.canSee(subject, user: caller) { return .notFound }
+        // The holographic view is seen by whoever sees the address's micro-grid.
+        let registryParameters: Set<String> = ["addressCode", "personId", "enterpriseId"]
+        if !registryParameters.isDisjoint(with: route.parameters),
+            !RepeatVisibility.seesArea(Self.registryAddress.microGridCode, caller)
+        {
+            return .notFound
+        }
         return .allowed
     }
 

@@ -76,6 +76,10 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case mergedNotCounted
     case webhookDeliveredResent
     case webhookLeaseIgnored
+    case registryRerunDoubled
+    case registryLimitIgnored
+    case importReportsOldestFirst
+    case nearRadiusWidened
 
     var testDescription: String { rawValue }
 
@@ -117,6 +121,8 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .repeatWindowWidened: ["repeatCheckRadiusAndWindow"]
         case .mergedNotCounted: ["repeatStatisticsPerAreaAndMonth"]
         case .webhookDeliveredResent, .webhookLeaseIgnored: ["webhookOutboxFollowsChangesAndDeliversOnce"]
+        case .registryRerunDoubled, .registryLimitIgnored, .importReportsOldestFirst: ["registryRecordsRoundTripAndRerun"]
+        case .nearRadiusWidened: ["casesNearAnAddress"]
         }
     }
 }

@@ -36,6 +36,7 @@ public struct RouteTable: Sendable {
             + CaseExportRoutes(store: store, categories: dependencies.categories).routes
             + InboxRoutes(store: store, clock: dependencies.clock, stream: dependencies.inboxStream).routes
             + AddressRoutes(store: store).routes
+            + RegistryRoutes(store: store, clock: dependencies.clock, sla: dependencies.sla).routes
             + RoutingRuleRoutes(store: store, clock: dependencies.clock).routes
             + RosterRoutes(store: store).routes
             + RepeatRoutes(store: store, clock: dependencies.clock, policy: dependencies.repeatPolicy).routes

@@ -373,6 +373,74 @@ enum SQLiteSchema {
                 CREATE INDEX webhook_outbox_dead ON webhook_outbox(system_id, seq) WHERE status = 'dead';
                 """)
         }
+        // The unified base's people, enterprises and facilities (人企物), each with its lineage
+        // (department, table, row), found by standard address and by their own codes; cases
+        // found by the standard address intake placed them at, and by point.
+        migrator.registerMigration("v14-registry") { db in
+            try db.execute(sql: """
+                CREATE TABLE people (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    id_number TEXT NOT NULL,
+                    phone TEXT,
+                    address_code TEXT,
+                    address_text TEXT,
+                    relation TEXT,
+                    registered_on TEXT,
+                    department TEXT NOT NULL,
+                    source_table TEXT NOT NULL,
+                    source_row INTEGER NOT NULL
+                ) STRICT;
+                CREATE INDEX people_address ON people(address_code, id) WHERE address_code IS NOT NULL;
+                CREATE INDEX people_id_number ON people(id_number);
+
+                CREATE TABLE enterprises (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    credit_code TEXT NOT NULL,
+                    legal_representative TEXT,
+                    phone TEXT,
+                    industry TEXT,
+                    address_code TEXT,
+                    address_text TEXT,
+                    established_on TEXT,
+                    department TEXT NOT NULL,
+                    source_table TEXT NOT NULL,
+                    source_row INTEGER NOT NULL
+                ) STRICT;
+                CREATE INDEX enterprises_address ON enterprises(address_code, id) WHERE address_code IS NOT NULL;
+                CREATE INDEX enterprises_credit_code ON enterprises(credit_code);
+
+                CREATE TABLE facilities (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    source_code TEXT,
+                    address_code TEXT,
+                    address_text TEXT,
+                    department TEXT NOT NULL,
+                    source_table TEXT NOT NULL,
+                    source_row INTEGER NOT NULL
+                ) STRICT;
+                CREATE INDEX facilities_address ON facilities(address_code, id) WHERE address_code IS NOT NULL;
+
+                CREATE INDEX cases_standard_code ON cases(json_extract(body, '$.addressCheck.standardCode'));
+                CREATE INDEX cases_point ON cases(lat, lng) WHERE lat IS NOT NULL;
+                """)
+        }
+        // The quality report of each table import, as printed.
+        migrator.registerMigration("v15-import-reports") { db in
+            try db.execute(sql: """
+                CREATE TABLE import_reports (
+                    seq INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    department TEXT NOT NULL,
+                    source_table TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    body TEXT NOT NULL
+                ) STRICT;
+                """)
+        }
         return migrator
     }
 }
