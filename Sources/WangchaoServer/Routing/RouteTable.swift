@@ -39,6 +39,11 @@ public struct RouteTable: Sendable {
             + RoutingRuleRoutes(store: store, clock: dependencies.clock).routes
             + RosterRoutes(store: store).routes
             + RepeatRoutes(store: store, clock: dependencies.clock, policy: dependencies.repeatPolicy).routes
+            + AssetRoutes().routes
+            + WebPages(
+                store: store, clock: dependencies.clock, categories: dependencies.categories,
+                locator: dependencies.locator, sla: dependencies.sla, repeatPolicy: dependencies.repeatPolicy
+            ).routes
     }
 
     /// A table of the given routes, for tests of ``problems``.
