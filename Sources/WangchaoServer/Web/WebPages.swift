@@ -20,8 +20,12 @@ struct WebPages {
             Route(.get, "/", .anyRole, home).page(),
             Route(.get, "/workbench", .anyRole, WorkbenchPage(store: store, clock: clock, categories: categories, sla: sla).show)
                 .page().readingPersonalData(),
+            Route(.get, "/cases/{id}", .anyRole, casePage.show).page().readingPersonalData(),
+            Route(.post, "/cases/{id}/transitions", .writers, casePage.transition).page(),
         ]
     }
+
+    var casePage: CasePage { CasePage(store: store, clock: clock, categories: categories, sla: sla) }
 
     @Sendable func home(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
         Response(status: .seeOther, headers: [.location: LoginPage.homePath])
