@@ -259,4 +259,97 @@ struct WebPagesTests {
             }
         }
     }
+
+    static func intakeForm(_ changes: [String: String] = [:]) -> String {
+        var fields = [
+            "category": "SR03", "description": "人行道被流动摊贩占用", "source": "hotline12345", "priority": "normal",
+            "lat": "30.16", "lng": "120.26", "address": "萧山区城厢街道湘湖路100号", "reporterName": "市民乙",
+            "reporterPhone": "13900000000",
+        ]
+        for (key, value) in changes { fields[key] = value }
+        return CookieSessionTests.form(fields)
+    }
+
+    @Test("the intake form: a grouped category picker, a clickable map, labels on every input")
+    func intakeForm() async throws {
+        let fixture = try await IntakeLocationTests.locatedServer()
+        try await fixture.test { client in
+            let page = try await client.send(.get, "/intake", as: "gw")
+            #expect(page.status == .ok)
+            let html = page.text
+            #expect(html.contains(#"<main id="intake""#) && html.contains("受理登记 · 望潮</title>"))
+            for link in Self.navigation { #expect(html.contains(link)) }
+            #expect(html.contains(#"<optgroup label="市容环境">"#) || html.contains("<optgroup label="))
+            #expect(html.contains(#"<datalist id="category-list">"#))
+            #expect(html.contains(#"data-pick="1" data-lat="lat" data-lng="lng""#))
+            for id in ["categorySearch", "category", "description", "source", "priority", "lat", "lng", "address",
+                "reporterName", "reporterPhone"]
+            {
+                #expect(html.contains(#"<label for="\#(id)">"#), "label for \(id)")
+                #expect(html.contains(#"id="\#(id)""#), "input \(id)")
+            }
+            #expect(html.contains(#"value="gridPatrol" selected"#), "a grid worker reports from patrol")
+            let observer = try await client.send(.get, "/intake", as: "ob")
+            #expect(observer.status == .forbidden && observer.text.contains(#"role="alert""#))
+        }
+    }
+
+    @Test("the intake form files a case (303 to it) and refuses bad input field by field, keeping the values")
+    func intakeSubmit() async throws {
+        let fixture = try await IntakeLocationTests.locatedServer()
+        try await fixture.test { client in
+            let form = "application/x-www-form-urlencoded"
+            let filed = try await client.send(.post, "/intake", as: "gw", body: Self.intakeForm(), contentType: form)
+            #expect(filed.status == .seeOther, "\(filed.text.prefix(400))")
+            let location = try #require(filed.headers[.location])
+            #expect(location.hasPrefix("/cases/") && location.hasSuffix("?filed=1"))
+            let ids = try await fixture.store.allCaseIds()
+            #expect(ids.count == 1)
+            let created = try #require(try await fixture.store.getCase(id: ids[0]))
+            #expect(created.description == "人行道被流动摊贩占用" && created.location.lat == 30.16)
+            #expect(created.reporter.name == "市民乙")
+            #expect(created.areaCode == Fixtures.grid + "002", "the point found its micro-grid")
+            let shown = try await client.send(.get, location, as: "gw")
+            #expect(shown.text.contains("已登记，案件编号 \(created.number)"))
+
+            let refusals: [(changes: [String: String], field: String)] = [
+                (["description": "  "], "description"),
+                (["category": "ZZ99"], "category"),
+                (["reporterPhone": "12ab"], "reporterPhone"),
+                (["lat": "北纬三十度"], "lat"),
+                (["lat": "", "lng": "", "address": ""], "address"),
+            ]
+            for refusal in refusals {
+                let response = try await client.send(
+                    .post, "/intake", as: "gw", body: Self.intakeForm(refusal.changes.merging(["reporterName": "张<三>"]) { $1 }),
+                    contentType: form)
+                #expect(response.status == .badRequest, "\(refusal.field)")
+                let html = response.text
+                #expect(html.contains(#"class="error" role="alert""#), "\(refusal.field)")
+                #expect(html.contains(#"id="\#(refusal.field)-error""#) || html.contains(#"<p class="field-error">"#), "\(refusal.field)")
+                #expect(html.contains(#"aria-invalid="true""#), "\(refusal.field)")
+                #expect(html.contains(#"value="张&lt;三&gt;""#), "typed values are kept, escaped: \(refusal.field)")
+            }
+            #expect(try await fixture.store.allCaseIds().count == 1, "nothing filed by a refusal")
+        }
+    }
+
+    @Test("a likely repeat is shown before filing; confirming files it anyway")
+    func intakeRepeat() async throws {
+        let fixture = try await IntakeLocationTests.locatedServer()
+        let earlier = try await fixture.store.fileCase(at: fixture.clock.now())
+        try await fixture.test { client in
+            let form = "application/x-www-form-urlencoded"
+            let body = Self.intakeForm(["reporterPhone": "13800000000"])
+            let warned = try await client.send(.post, "/intake", as: "gw", body: body, contentType: form)
+            #expect(warned.status == .ok)
+            #expect(warned.text.contains("可能是重复报事") && warned.text.contains(earlier.number))
+            #expect(warned.text.contains(#"name="confirmRepeat""#))
+            #expect(try await fixture.store.allCaseIds().count == 1)
+            let confirmed = try await client.send(
+                .post, "/intake", as: "gw", body: body + "&confirmRepeat=1", contentType: form)
+            #expect(confirmed.status == .seeOther)
+            #expect(try await fixture.store.allCaseIds().count == 2)
+        }
+    }
 }

@@ -22,6 +22,7 @@ struct CasePage {
         if let done = request.uri.queryParameters["done"].flatMap({ CaseAction(rawValue: String($0)) }) {
             flash = "已完成「\(done.chineseName)」"
         }
+        if request.uri.queryParameters["filed"] != nil { flash = "已登记，案件编号 \(subject.number)" }
         return try await render(subject, user: user, context: context, flash: flash, refusal: nil, status: .ok)
     }
 

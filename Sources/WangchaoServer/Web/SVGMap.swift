@@ -95,12 +95,14 @@ struct SVGMap {
                     + HTMLEscape.text(shape.name) + "</text>"
             }
         }
-        if let marker {
-            out += String(format: #"<circle class="marker" cx="%.1f" cy="%.1f" r="7"><title>案件位置</title></circle>"#, x(marker.lng), y(marker.lat))
-        }
         if pick != nil {
-            let visible = marker == nil
-            out += #"<circle class="marker pick-marker" cx="-20" cy="-20" r="7"\#(visible ? "" : " hidden")></circle>"#
+            if let marker {
+                out += String(format: #"<circle class="marker pick-marker" cx="%.1f" cy="%.1f" r="7"></circle>"#, x(marker.lng), y(marker.lat))
+            } else {
+                out += #"<circle class="marker pick-marker" cx="-20" cy="-20" r="7" hidden></circle>"#
+            }
+        } else if let marker {
+            out += String(format: #"<circle class="marker" cx="%.1f" cy="%.1f" r="7"><title>案件位置</title></circle>"#, x(marker.lng), y(marker.lat))
         }
         out += "</svg>"
         return out

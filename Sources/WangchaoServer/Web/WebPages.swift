@@ -22,10 +22,16 @@ struct WebPages {
                 .page().readingPersonalData(),
             Route(.get, "/cases/{id}", .anyRole, casePage.show).page().readingPersonalData(),
             Route(.post, "/cases/{id}/transitions", .writers, casePage.transition).page(),
+            Route(.get, "/intake", .signedIn(Intake.allowedRoles), intakePage.show).page(),
+            Route(.post, "/intake", .signedIn(Intake.allowedRoles), intakePage.submit).page(),
         ]
     }
 
     var casePage: CasePage { CasePage(store: store, clock: clock, categories: categories, sla: sla) }
+
+    var intakePage: IntakePage {
+        IntakePage(store: store, clock: clock, categories: categories, locator: locator, repeatPolicy: repeatPolicy)
+    }
 
     @Sendable func home(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
         Response(status: .seeOther, headers: [.location: LoginPage.homePath])

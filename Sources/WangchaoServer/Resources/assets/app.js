@@ -77,12 +77,16 @@
           .then(function (r) { return r.ok ? r.json() : null; })
           .then(function (data) {
             if (!data) return;
-            var items = data.items || data.matches || data.candidates || (Array.isArray(data) ? data : []);
+            var found = [];
+            if (data.best) found.push(data.best);
+            (data.runnersUp || []).forEach(function (item) { found.push(item); });
             list.textContent = '';
-            items.slice(0, 10).forEach(function (item) {
+            found.slice(0, 8).forEach(function (item) {
+              var text = item.address && item.address.text;
+              if (!text) return;
               var option = document.createElement('option');
-              option.value = item.fullAddress || item.address || item.name || item.text || '';
-              if (option.value) list.appendChild(option);
+              option.value = text;
+              list.appendChild(option);
             });
           })
           .catch(function () { /* suggestions are a convenience */ });
@@ -91,60 +95,67 @@
   }
 
   // Before an intake is submitted, ask the server for possible repeats and show them once.
+  // Without JS (or when this fails) the server runs the same check and shows a confirm step.
   function repeatWarning() {
     var form = document.querySelector('form[data-repeat-check]');
-    if (!form) return;
+    if (!form || document.getElementById('repeat-candidates')) return;
     var box = document.getElementById('repeat-warning');
     var checked = false;
+    function value(name) { var field = form.elements[name]; return field ? field.value.trim() : ''; }
     form.addEventListener('submit', function (event) {
-      if (checked || form.querySelector('input[name="confirmRepeat"]:checked')) return;
-      var lat = parseFloat((form.elements.lat || {}).value), lng = parseFloat((form.elements.lng || {}).value);
-      var body = {
-        categoryCode: (form.elements.categoryCode || {}).value || undefined,
-        description: (form.elements.description || {}).value || undefined,
-        reporterPhone: (form.elements.reporterPhone || {}).value || undefined
-      };
-      if (!isNaN(lat) && !isNaN(lng)) body.location = { lat: lat, lng: lng };
+      if (checked || !box) return;
+      var lat = parseFloat(value('lat')), lng = parseFloat(value('lng'));
+      if (!value('category') || !value('description') || isNaN(lat) || isNaN(lng)) return; // the server checks
       event.preventDefault();
+      var body = {
+        category: value('category'), description: value('description'), source: value('source') || 'hotline12345',
+        location: { lat: lat, lng: lng, address: value('address') }
+      };
+      if (value('reporterPhone')) body.reporter = { phone: value('reporterPhone') };
       fetch('/api/v1/cases/repeat-check', {
         method: 'POST', credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken() },
         body: JSON.stringify(body)
       }).then(function (r) { return r.ok ? r.json() : null; }).then(function (data) {
         checked = true;
-        var found = data && (data.candidates || data.items || []);
-        if (!found || !found.length || !box) { form.submit(); return; }
+        if (!data || !data.likelyRepeat) { form.submit(); return; }
         var list = box.querySelector('ul');
         list.textContent = '';
-        found.slice(0, 5).forEach(function (c) {
+        (data.repeatCandidates || []).slice(0, 5).forEach(function (c) {
           var li = document.createElement('li');
           var a = document.createElement('a');
-          a.href = '/cases/' + encodeURIComponent(c.id || c.caseId || '');
-          a.textContent = (c.number || c.id || '') + ' ' + (c.description || c.reason || '');
+          a.href = '/cases/' + encodeURIComponent(c.caseId);
+          a.textContent = c.number;
           li.appendChild(a);
           list.appendChild(li);
         });
+        if (data.hiddenRepeatCandidates) {
+          var more = document.createElement('li');
+          more.textContent = '另有 ' + data.hiddenRepeatCandidates + ' 件在您的辖区之外';
+          list.appendChild(more);
+        }
         box.hidden = false;
         box.focus();
       }).catch(function () { checked = true; form.submit(); });
     });
   }
 
-  // Category filter: typing in the search box narrows the <select> (the datalist works without it).
+  // Category search: typing narrows the <select>; a pick from the datalist selects it.
   function categoryFilter() {
-    var search = document.getElementById('category-search');
-    var select = document.getElementById('categoryCode');
+    var search = document.getElementById('categorySearch');
+    var select = document.getElementById('category');
     if (!search || !select) return;
     search.addEventListener('input', function () {
       var q = search.value.trim();
-      var first = null;
+      var first = null, exact = null;
       Array.prototype.forEach.call(select.options, function (option) {
         if (!option.value) return;
-        var match = !q || option.textContent.indexOf(q) >= 0 || option.value.indexOf(q) >= 0;
+        var label = option.textContent + '（' + option.value + '）';
+        var match = !q || label.indexOf(q) >= 0;
         option.hidden = !match;
         if (match && !first) first = option;
+        if (label === q || option.value === q || option.textContent === q) exact = option;
       });
-      var exact = Array.prototype.find.call(select.options, function (o) { return o.value && (o.value === q || o.textContent === q); });
       if (exact) select.value = exact.value; else if (q && first) select.value = first.value;
     });
   }
