@@ -104,6 +104,7 @@ struct WebPagesTests {
             #expect(workbench.text.contains(#"<main id="workbench""#))
             #expect(workbench.text.contains("工作台 · 望潮</title>"))
             #expect(workbench.text.contains(#"<script src="/assets/app.js" defer></script>"#))
+            #expect(workbench.text.contains(#"id="live-banner""#), "the live banner app.js fills")
             for link in Self.navigation { #expect(workbench.text.contains(link), "\(link)") }
         }
     }
@@ -175,6 +176,7 @@ struct WebPagesTests {
             #expect(seen[2].isEmpty, "the observer acts on nothing")
             let hidden = try await client.send(.get, "/cases/\(subject.id)", as: "gw2")
             #expect(hidden.status == .notFound && hidden.text.contains(#"<main id="error""#))
+            #expect(hidden.text.contains("李网格"), "the error page still shows who is signed in")
         }
     }
 
@@ -192,6 +194,7 @@ struct WebPagesTests {
             #expect(refused.status == .badRequest)
             #expect(refused.text.contains(#"class="error" role="alert""#))
             #expect(refused.text.contains("reason"))
+            #expect(refused.text.contains(##"href="#form-reject""##) && refused.text.contains(#"aria-invalid="true""#))
             #expect(refused.text.contains("备注&lt;b&gt;保留&lt;/b&gt;</textarea>"), "the typed note is kept, escaped")
             #expect(try await fixture.store.getCase(id: subject.id)?.state == .reported, "nothing changed")
 

@@ -17,7 +17,7 @@ struct AccessGuard: Sendable {
 
     func protect(_ route: Route) -> Route.Handler {
         let guarded = guarding(route)
-        return route.isPage ? PageAccess.htmlErrors(guarded) : guarded
+        return route.isPage ? PageAccess.htmlErrors(guarded, authenticator: authenticator) : guarded
     }
 
     private func guarding(_ route: Route) -> Route.Handler {

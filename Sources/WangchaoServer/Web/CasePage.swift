@@ -181,6 +181,7 @@ struct CasePage {
         ]
         if let routing = subject.routing { body["routing"] = Self.explain(routing) }
         if let refusal {
+            body["refusedAction"] = refusal.action.rawValue
             let label = refusal.field.map { ActionForms.fieldLabel($0, in: forms.fields(for: refusal.action)) }
             body["pageError"] = "「\(refusal.action.chineseName)」未完成：" + (label.map { "\($0)（\(refusal.field!)）：" } ?? "")
                 + refusal.message

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import WangchaoCore
+import WangchaoStore
 
 /// How page routes (HTML for people) differ from the API when access fails: without a session
 /// the browser is sent to the sign-in form (303, with `next` so it comes back), and other
@@ -28,15 +29,21 @@ enum PageAccess {
 
     /// Runs a page handler; a refusal it (or the guard) throws becomes an HTML error page with
     /// the same status the API would give.
-    static func htmlErrors(_ handler: @escaping Route.Handler) -> Route.Handler {
+    ///
+    /// The guard sets the user on its own copy of the context, so the error page looks the
+    /// session up again (one indexed read, on refusals only) to show who is signed in.
+    static func htmlErrors(_ handler: @escaping Route.Handler, authenticator: Authenticator) -> Route.Handler {
         { request, context in
             do { return try await handler(request, context) } catch {
                 guard let apiError = APIError.from(error) else { throw error }
                 if apiError.domain.code == .unauthenticated { return redirectToLogin(request) }
                 let status = APIError.status(of: apiError.domain.code)
+                let active = try? await authenticator.authenticate(request)
                 return PageRenderer.bundled.render(
                     template: "error", context: ["message": apiError.domain.message, "status": Int(status.code)],
-                    frame: PageFrame(title: "无法打开", mainId: "error", context: context), status: status)
+                    frame: PageFrame(
+                        title: "无法打开", mainId: "error", user: active?.user, csrf: active?.session.csrfToken),
+                    status: status)
             }
         }
     }

@@ -160,7 +160,14 @@
     });
   }
 
+  // After a refused form, move the focus to the first field in error (the page says why).
+  function focusRefusal() {
+    var invalid = document.querySelector('main [aria-invalid="true"]');
+    if (invalid) invalid.focus();
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    focusRefusal();
     liveWorkbench();
     clickableMaps();
     addressSuggestions();
