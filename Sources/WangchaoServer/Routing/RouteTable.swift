@@ -41,6 +41,11 @@ public struct RouteTable: Sendable {
             + RosterRoutes(store: store).routes
             + RepeatRoutes(store: store, clock: dependencies.clock, policy: dependencies.repeatPolicy).routes
             + OpenAPIRoutes().routes
+            + AssetRoutes().routes
+            + WebPages(
+                store: store, clock: dependencies.clock, categories: dependencies.categories,
+                locator: dependencies.locator, sla: dependencies.sla, repeatPolicy: dependencies.repeatPolicy
+            ).routes
     }
 
     /// A table of the given routes, for tests of ``problems``.

@@ -1,0 +1,39 @@
+import Foundation
+import Hummingbird
+import WangchaoCore
+import WangchaoGeo
+import WangchaoStore
+
+/// The web workbench's pages for people (server-rendered HTML): `/` → 工作台, the 工作台, the
+/// case page with its action forms, and the intake form. Each is a ``Route`` marked
+/// ``Route/page()``: without a session the browser goes to the sign-in form.
+struct WebPages {
+    let store: any CaseStore
+    let clock: any WangchaoClock
+    let categories: CategoryCatalog
+    let locator: AreaLocator?
+    let sla: SLASettings
+    let repeatPolicy: RepeatPolicy
+
+    var routes: [Route] {
+        [
+            Route(.get, "/", .anyRole, home).page(),
+            Route(.get, "/workbench", .anyRole, WorkbenchPage(store: store, clock: clock, categories: categories, sla: sla).show)
+                .page().readingPersonalData(),
+            Route(.get, "/cases/{id}", .anyRole, casePage.show).page().readingPersonalData(),
+            Route(.post, "/cases/{id}/transitions", .writers, casePage.transition).page(),
+            Route(.get, "/intake", .signedIn(Intake.allowedRoles), intakePage.show).page(),
+            Route(.post, "/intake", .signedIn(Intake.allowedRoles), intakePage.submit).page(),
+        ]
+    }
+
+    var casePage: CasePage { CasePage(store: store, clock: clock, categories: categories, sla: sla) }
+
+    var intakePage: IntakePage {
+        IntakePage(store: store, clock: clock, categories: categories, locator: locator, repeatPolicy: repeatPolicy)
+    }
+
+    @Sendable func home(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
+        Response(status: .seeOther, headers: [.location: LoginPage.homePath])
+    }
+}
