@@ -219,6 +219,14 @@ public protocol CaseStore: Sendable {
     /// - Throws: ``DomainError`` `notFound` for an unknown area.
     func repeatStatistics(areaCode: String, month: ReportMonth) async throws -> RepeatStatistics
 
+    // MARK: Indicators
+
+    /// The counts `query.terms` asks for over the cases created in the period in the subtree of
+    /// `query.areaCode`, computed by the store (SQL aggregates), grouped as `query.grouping`
+    /// says; see ``IndicatorQuery``.
+    /// - Throws: ``DomainError`` `notFound` for an unknown area.
+    func indicatorCounts(_ query: IndicatorQuery) async throws -> [IndicatorCounts]
+
     // MARK: Standard addresses
 
     /// Saves standard addresses in one transaction; an address whose code is already stored is

@@ -76,6 +76,8 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case mergedNotCounted
     case webhookDeliveredResent
     case webhookLeaseIgnored
+    case indicatorPeriodIgnored
+    case indicatorInstantIgnored
 
     var testDescription: String { rawValue }
 
@@ -117,6 +119,7 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .repeatWindowWidened: ["repeatCheckRadiusAndWindow"]
         case .mergedNotCounted: ["repeatStatisticsPerAreaAndMonth"]
         case .webhookDeliveredResent, .webhookLeaseIgnored: ["webhookOutboxFollowsChangesAndDeliversOnce"]
+        case .indicatorPeriodIgnored, .indicatorInstantIgnored: ["indicatorCountsMatchTheCases"]
         }
     }
 }
@@ -421,6 +424,13 @@ struct MutantStore: CaseStore {
             statistics.total.merged = 0
         }
         return statistics
+    }
+
+    func indicatorCounts(_ query: IndicatorQuery) async throws -> [IndicatorCounts] {
+        var query = query
+        if mutation == .indicatorPeriodIgnored { query.from = nil }
+        if mutation == .indicatorInstantIgnored { query.now = Fixtures.now }
+        return try await base.indicatorCounts(query)
     }
 
     /// Paging by position (`LIMIT … OFFSET …`), the classic way to get inserts wrong.

@@ -39,6 +39,7 @@ public struct RouteTable: Sendable {
             + RoutingRuleRoutes(store: store, clock: dependencies.clock).routes
             + RosterRoutes(store: store).routes
             + RepeatRoutes(store: store, clock: dependencies.clock, policy: dependencies.repeatPolicy).routes
+            + IndicatorRoutes(service: IndicatorService(store: store, clock: dependencies.clock)).routes
     }
 
     /// A table of the given routes, for tests of ``problems``.
