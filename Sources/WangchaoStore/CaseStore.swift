@@ -226,6 +226,9 @@ public protocol CaseStore: Sendable {
     /// says; see ``IndicatorQuery``.
     /// - Throws: ``DomainError`` `notFound` for an unknown area.
     func indicatorCounts(_ query: IndicatorQuery) async throws -> [IndicatorCounts]
+    /// A number that grows whenever a case's history grows (the last history row's sequence):
+    /// readers of aggregates, like the cockpit, reuse a result until it moves.
+    func changeStamp() async throws -> Int64
 
     // MARK: Standard addresses
 

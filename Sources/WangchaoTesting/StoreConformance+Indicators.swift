@@ -16,10 +16,17 @@ extension StoreConformance {
     public func indicatorCountsMatchTheCases() async throws {
         let store = try await makeStore()
         let t0 = Fixtures.now
+        let emptyStamp = try await store.changeStamp()
         // A: the whole loop, rated 5.
         let a = try await store.fileCase(Fixtures.intake(), at: t0)
+        let filedStamp = try await store.changeStamp()
+        try expect(filedStamp > emptyStamp, "the change stamp grows with an intake: \(emptyStamp) → \(filedStamp)")
+        try await store.act(.accept, on: a.id, by: Fixtures.dispatcher, at: t0 + 30)
+        let acceptedStamp = try await store.changeStamp()
+        try expect(acceptedStamp > filedStamp, "the change stamp grows with a transition")
+        try expectEqual(try await store.changeStamp(), acceptedStamp, "the change stamp stays while nothing changes")
         for (step, (command, user)) in [
-            (CaseCommand.accept, Fixtures.dispatcher), (.dispatch(unitId: Fixtures.gridTeam), Fixtures.dispatcher),
+            (CaseCommand.dispatch(unitId: Fixtures.gridTeam), Fixtures.dispatcher),
             (.sign, Fixtures.gridWorker), (.arrive, Fixtures.gridWorker), (.handle(result: "已处置"), Fixtures.gridWorker),
             (.verify(pass: true), Fixtures.communityStaff), (.close, Fixtures.dispatcher),
             (.rate(satisfaction: 5, via: .callback), Fixtures.dispatcher),

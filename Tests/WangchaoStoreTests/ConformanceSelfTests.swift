@@ -78,6 +78,7 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case webhookLeaseIgnored
     case indicatorPeriodIgnored
     case indicatorInstantIgnored
+    case changeStampFrozen
 
     var testDescription: String { rawValue }
 
@@ -119,7 +120,7 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .repeatWindowWidened: ["repeatCheckRadiusAndWindow"]
         case .mergedNotCounted: ["repeatStatisticsPerAreaAndMonth"]
         case .webhookDeliveredResent, .webhookLeaseIgnored: ["webhookOutboxFollowsChangesAndDeliversOnce"]
-        case .indicatorPeriodIgnored, .indicatorInstantIgnored: ["indicatorCountsMatchTheCases"]
+        case .indicatorPeriodIgnored, .indicatorInstantIgnored, .changeStampFrozen: ["indicatorCountsMatchTheCases"]
         }
     }
 }
@@ -431,6 +432,10 @@ struct MutantStore: CaseStore {
         if mutation == .indicatorPeriodIgnored { query.from = nil }
         if mutation == .indicatorInstantIgnored { query.now = Fixtures.now }
         return try await base.indicatorCounts(query)
+    }
+
+    func changeStamp() async throws -> Int64 {
+        mutation == .changeStampFrozen ? 0 : try await base.changeStamp()
     }
 
     /// Paging by position (`LIMIT … OFFSET …`), the classic way to get inserts wrong.

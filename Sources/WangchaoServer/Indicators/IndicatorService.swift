@@ -8,6 +8,8 @@ struct IndicatorService: Sendable {
     let store: any CaseStore
     let clock: any WangchaoClock
     var catalog: IndicatorCatalog = .bundled
+    /// Shared by every route given this service (see ``IndicatorCache``).
+    var cache = IndicatorCache()
 
     /// The longest period one request may cover.
     static let maxDays = 366
@@ -68,10 +70,11 @@ struct IndicatorService: Sendable {
     func counts(
         _ area: Area, _ period: ClosedRange<ChinaDay>, grouping: IndicatorQuery.Grouping, terms: [CountTerm]
     ) async throws -> [IndicatorCounts] {
-        try await store.indicatorCounts(
-            IndicatorQuery(
-                areaCode: area.code, from: period.lowerBound.start, to: period.upperBound.next.start, grouping: grouping,
-                terms: terms, now: clock.now()))
+        let query = IndicatorQuery(
+            areaCode: area.code, from: period.lowerBound.start, to: period.upperBound.next.start, grouping: grouping,
+            terms: terms, now: clock.now())
+        let store = self.store
+        return try await cache.counts(query, stamp: try await store.changeStamp()) { try await store.indicatorCounts($0) }
     }
 
     /// Every indicator's value for the area in total and per group.

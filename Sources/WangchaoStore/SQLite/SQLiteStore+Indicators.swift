@@ -35,7 +35,8 @@ extension SQLiteStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT \(key) AS k\(aggregates.isEmpty ? "" : ", " + aggregates) FROM cases c
+                    SELECT \(key) AS k\(aggregates.isEmpty ? "" : ", " + aggregates) FROM cases c INDEXED BY cases_indicators
+                    \(sql.joins(for: query.terms))
                     WHERE \(conditions.joined(separator: " AND "))\(grouped)
                     """,
                 arguments: StatementArguments(arguments) ?? [])
@@ -53,6 +54,10 @@ extension SQLiteStore {
             }
             return result
         }
+    }
+
+    public func changeStamp() async throws -> Int64 {
+        try await reads.read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM transitions") ?? 0 }
     }
 
     /// Sums per-leaf rows into rows per child area of `areaCode` (codes are hierarchical:
@@ -121,26 +126,48 @@ struct IndicatorSQL {
         case .dispatched: return "c.assigned_unit_id IS NOT NULL"
         case .handled: return states([.handled, .verified, .closed, .rated])
         case .checked: return states([.verified, .closed, .rated])
-        case .overdue:
-            return "c.id IN (SELECT case_id FROM case_deadlines WHERE due_at <= \(now.storedMillis))"
+        case .overdue, .returned, .lateHandle, .lateVerify:
+            return "\(flag.rawValue)_set.case_id IS NOT NULL"
         case .today:
             let day = ChinaDay(now)
             return "(c.created_at >= \(day.start.storedMillis) AND c.created_at < \(day.next.start.storedMillis))"
         case .repeat: return "c.likely_repeat <> 0"
         case .reworked: return "c.rework_count > 0"
-        case .returned: return "c.id IN (SELECT case_id FROM transitions WHERE action = 'return')"
-        case .lateHandle: return late("handle")
-        case .lateVerify: return late("verify")
         case .rated: return "c.satisfaction IS NOT NULL"
         case .satisfied: return "coalesce(c.satisfaction, 0) >= 4"
         }
     }
 
-    private func late(_ kind: String) -> String {
-        """
-        c.id IN (SELECT case_id FROM transitions WHERE action = 'markLight'
-            AND json_extract(payload, '$.kind') = '\(kind)' AND json_extract(payload, '$.light') = 'red')
-        """
+    /// Flags that need other tables: each becomes one `LEFT JOIN` on the set of case ids that
+    /// have it, computed once per query (not once per aggregate that mentions it).
+    func joins(for terms: [CountTerm]) -> String {
+        var used: Set<CaseFlag> = []
+        func walk(_ f: CaseFilter) {
+            switch f {
+            case .all, .field: break
+            case .flag(let flag): used.insert(flag)
+            case .not(let inner): walk(inner)
+            case .and(let l, let r), .or(let l, let r):
+                walk(l)
+                walk(r)
+            }
+        }
+        terms.forEach { walk($0.filter) }
+        func late(_ kind: String) -> String {
+            """
+            SELECT DISTINCT case_id FROM transitions WHERE action = 'markLight'
+                AND json_extract(payload, '$.kind') = '\(kind)' AND json_extract(payload, '$.light') = 'red'
+            """
+        }
+        let sets: [(CaseFlag, String)] = [
+            (.overdue, "SELECT DISTINCT case_id FROM case_deadlines WHERE due_at <= \(now.storedMillis)"),
+            (.returned, "SELECT DISTINCT case_id FROM transitions WHERE action = 'return'"),
+            (.lateHandle, late("handle")),
+            (.lateVerify, late("verify")),
+        ]
+        return sets.filter { used.contains($0.0) }
+            .map { "LEFT JOIN (\($0.1)) \($0.0.rawValue)_set ON \($0.0.rawValue)_set.case_id = c.id" }
+            .joined(separator: "\n")
     }
 
     private func list(_ values: [String]) -> String {
