@@ -30,6 +30,8 @@ let package = Package(
         // Already built for HummingbirdTesting; the benchmark uses it as a real HTTP client.
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.30.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        // Server-rendered pages of the web workbench: templates are resource files.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
     ],
     targets: [
         // Pure domain: areas, units, categories, roles, cases and their lifecycle. No I/O.
@@ -100,7 +102,9 @@ let package = Package(
                 // The webhook dispatcher posts to subscribers.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
+            resources: [.copy("Resources/templates"), .copy("Resources/assets")],
             swiftSettings: swiftSettings
         ),
         // Shared fixtures for every test target (and for a second store backend's conformance run).

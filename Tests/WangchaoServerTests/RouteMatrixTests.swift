@@ -17,17 +17,24 @@ struct RouteMatrixTests {
     /// What a caller must get from a route.
     enum Outcome: Equatable, CustomStringConvertible {
         case allowed, notFound, forbidden, unauthenticated
+        /// A web page asked for without a session: 303 to the sign-in form.
+        case toSignIn
 
         var description: String {
             switch self {
             case .allowed: "allowed"
+            case .toSignIn: "303 to /login"
             case .notFound: "404"
             case .forbidden: "403"
             case .unauthenticated: "401"
             }
         }
 
-        init(_ status: HTTPResponse.Status) {
+        init(_ status: HTTPResponse.Status, location: String? = nil) {
+            if status == .seeOther, location?.hasPrefix("/login") == true {
+                self = .toSignIn
+                return
+            }
             switch status {
             case .unauthorized: self = .unauthenticated
             case .forbidden: self = .forbidden
@@ -79,7 +86,7 @@ struct RouteMatrixTests {
     /// The rule's verdict, then visibility for routes about one case.
     static func expected(_ route: Route, caller: User?, subject: Case) -> Outcome {
         guard route.access.needsCredentials else { return .allowed }
-        guard let caller, !caller.disabled else { return .unauthenticated }
+        guard let caller, !caller.disabled else { return route.isPage ? .toSignIn : .unauthenticated }
         // Routes for integrating systems take an api_key, never a person's session.
         if route.access == .system { return .unauthenticated }
         guard route.access.admits(caller.role) else { return .forbidden }
@@ -126,7 +133,7 @@ struct RouteMatrixTests {
                     }
                     let response = try await client.execute(uri: uri, method: route.method, headers: headers, body: body)
                     let expected = Self.expected(route, caller: caller, subject: subject)
-                    let actual = Outcome(response.status)
+                    let actual = Outcome(response.status, location: route.isPage ? response.headers[.location] : nil)
                     #expect(
                         actual == expected,
                         "\(route) as \(caller?.username ?? "nobody"): expected \(expected), got \(response.status.code) \(response.text.prefix(200))"
@@ -142,7 +149,7 @@ struct RouteMatrixTests {
         for route in table.routes {
             for caller in callers { seen[Self.expected(route, caller: caller, subject: subject), default: 0] += 1 }
         }
-        for outcome in [Outcome.allowed, .notFound, .forbidden, .unauthenticated] {
+        for outcome in [Outcome.allowed, .notFound, .forbidden, .unauthenticated, .toSignIn] {
             #expect((seen[outcome] ?? 0) > 0, "no route × role pair expected \(outcome)")
         }
     }

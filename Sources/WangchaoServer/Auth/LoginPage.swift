@@ -7,7 +7,8 @@ import WangchaoCore
 import WangchaoStore
 
 /// The web sign-in: `GET /login` (the form, or who is signed in), `POST /login`, `POST /logout`
-/// and the page's stylesheet. Plain server-rendered HTML; the web-UI issue restyles it.
+/// in the web pages' layout. After signing in the browser goes to `next` (a path on this site)
+/// or the 工作台.
 ///
 /// The form itself carries a CSRF token checked against a cookie (double submit), so another
 /// site cannot sign a browser in to an account of its choosing; once signed in, the session's
@@ -15,6 +16,8 @@ import WangchaoStore
 struct LoginPage {
     static let loginCSRFCookie = "wangchao_login_csrf"
     static let loginPath = "/login"
+    /// Where a sign-in without `next` lands.
+    static let homePath = "/workbench"
 
     let signIn: SignInService
     let authenticator: Authenticator
@@ -26,7 +29,6 @@ struct LoginPage {
             Route(.get, Self.loginPath, .public, show),
             Route(.post, Self.loginPath, .public, submit),
             Route(.post, "/logout", .ownSession, logout),
-            Route(.get, "/assets/login.css", .public, stylesheet),
         ]
     }
 
@@ -36,7 +38,8 @@ struct LoginPage {
         }
         let existing = request.cookies[Self.loginCSRFCookie]?.value
         let csrf = existing.flatMap { $0.count == 43 ? $0 : nil } ?? SessionToken.generate()
-        var response = HTMLResponse.make(LoginPageHTML.form(csrf: csrf))
+        let next = PageAccess.safeNext(request.uri.queryParameters["next"].map(String.init))
+        var response = HTMLResponse.make(LoginPageHTML.form(csrf: csrf, next: next))
         response.setCookie(loginCSRFCookie(csrf))
         return response
     }
@@ -48,24 +51,25 @@ struct LoginPage {
         }
         let form = FormFields(String(buffer: try await request.collectBody(upTo: CSRFCheck.maxFormSize)))
         let username = form["username"] ?? ""
+        let next = PageAccess.safeNext(form["next"])
         guard let cookie = request.cookies[Self.loginCSRFCookie]?.value, let presented = form[CSRFCheck.formField],
             ConstantTime.equal(cookie, presented)
         else {
             let csrf = SessionToken.generate()
             var response = HTMLResponse.make(
-                LoginPageHTML.form(csrf: csrf, username: username, error: "页面已过期，请重新登录"), status: .forbidden)
+                LoginPageHTML.form(csrf: csrf, username: username, next: next, error: "页面已过期，请重新登录"), status: .forbidden)
             response.setCookie(loginCSRFCookie(csrf))
             return response
         }
         guard !username.isEmpty, let password = form["password"], !password.isEmpty else {
             return HTMLResponse.make(
-                LoginPageHTML.form(csrf: cookie, username: username, error: "请填写用户名和密码"), status: .badRequest)
+                LoginPageHTML.form(csrf: cookie, username: username, next: next, error: "请填写用户名和密码"), status: .badRequest)
         }
         do {
             let issued = try await signIn.signIn(
                 username: username, password: password, kind: .cookie, from: context.clientAddress,
                 logger: context.logger)
-            var response = Response(status: .seeOther, headers: [.location: Self.loginPath])
+            var response = Response(status: .seeOther, headers: [.location: next ?? Self.homePath])
             response.setCookie(
                 Cookie(
                     name: Authenticator.sessionCookie, value: issued.token,
@@ -75,13 +79,13 @@ struct LoginPage {
             return response
         } catch let error as APIError where error.domain.code == .rateLimited {
             var response = HTMLResponse.make(
-                LoginPageHTML.form(csrf: cookie, username: username, error: error.domain.message),
+                LoginPageHTML.form(csrf: cookie, username: username, next: next, error: error.domain.message),
                 status: .tooManyRequests)
             response.headers[.retryAfter] = error.retryAfter.map(String.init)
             return response
         } catch let error as DomainError where error.code == .unauthenticated {
             return HTMLResponse.make(
-                LoginPageHTML.form(csrf: cookie, username: username, error: error.message), status: .unauthorized)
+                LoginPageHTML.form(csrf: cookie, username: username, next: next, error: error.message), status: .unauthorized)
         }
     }
 
@@ -91,12 +95,6 @@ struct LoginPage {
         var response = Response(status: .seeOther, headers: [.location: Self.loginPath])
         response.setCookie(expired(Authenticator.sessionCookie, path: "/"))
         return response
-    }
-
-    @Sendable func stylesheet(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
-        Response(
-            status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-            body: .init(byteBuffer: ByteBuffer(string: LoginPageHTML.stylesheet)))
     }
 
     private func loginCSRFCookie(_ value: String) -> Cookie {

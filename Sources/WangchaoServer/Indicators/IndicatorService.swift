@@ -20,10 +20,15 @@ struct IndicatorService: Sendable {
         if let code = requested, code.isEmpty || !code.allSatisfy({ $0.isASCII && $0.isNumber }) {
             throw DomainError.invalid(field: "area", "区域代码须为数字")
         }
-        let own: String? = if case .area(let code) = user.scope { code } else { nil }
+        // A unit's people see the area of their unit (a town's platform: the town).
+        var own: String?
+        switch user.scope {
+        case .area(let code): own = code
+        case .unit(let id): own = try await store.unit(id: id)?.areaCode
+        }
         var code = requested
         if !user.role.seesWholeDistrict {
-            guard let own else { throw DomainError.forbidden("部门账号没有辖区，不能查看区域指标") }
+            guard let own else { throw DomainError.forbidden("账号的所属单位不存在，不能查看区域指标") }
             if let requested, !AreaCode.isWithin(requested, own) { throw DomainError.forbidden("只能查看本辖区的指标") }
             code = code ?? own
         }
@@ -73,6 +78,13 @@ struct IndicatorService: Sendable {
         let query = IndicatorQuery(
             areaCode: area.code, from: period.lowerBound.start, to: period.upperBound.next.start, grouping: grouping,
             terms: terms, now: clock.now())
+        let store = self.store
+        return try await cache.counts(query, stamp: try await store.changeStamp()) { try await store.indicatorCounts($0) }
+    }
+
+    /// Counts over all the area's cases whatever their date (what is open now, for the map).
+    func currentCounts(_ area: Area, grouping: IndicatorQuery.Grouping, terms: [CountTerm]) async throws -> [IndicatorCounts] {
+        let query = IndicatorQuery(areaCode: area.code, grouping: grouping, terms: terms, now: clock.now())
         let store = self.store
         return try await cache.counts(query, stamp: try await store.changeStamp()) { try await store.indicatorCounts($0) }
     }

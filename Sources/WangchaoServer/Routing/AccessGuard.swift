@@ -16,6 +16,11 @@ struct AccessGuard: Sendable {
     let clock: any WangchaoClock
 
     func protect(_ route: Route) -> Route.Handler {
+        let guarded = guarding(route)
+        return route.isPage ? PageAccess.htmlErrors(guarded) : guarded
+    }
+
+    private func guarding(_ route: Route) -> Route.Handler {
         let handler = audited(route)
         guard route.access.needsCredentials else { return handler }
         let access = route.access

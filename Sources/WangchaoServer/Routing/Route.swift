@@ -11,6 +11,9 @@ public struct Route: Sendable, CustomStringConvertible {
     /// Whether a successful call reads personal data (a reporter's name, a masked phone …):
     /// such reads are recorded in the audit trail like writes.
     public private(set) var readsPersonalData = false
+    /// Whether this is a web page for people: without a session it sends the browser to the
+    /// sign-in form (303) instead of answering 401, and refusals are HTML (``PageAccess``).
+    public private(set) var isPage = false
     let handler: Handler
 
     init(_ method: HTTPRequest.Method, _ path: String, _ access: AccessRule, _ handler: @escaping Handler) {
@@ -24,6 +27,13 @@ public struct Route: Sendable, CustomStringConvertible {
     func readingPersonalData() -> Route {
         var route = self
         route.readsPersonalData = true
+        return route
+    }
+
+    /// This route, as a web page (``isPage``).
+    func page() -> Route {
+        var route = self
+        route.isPage = true
         return route
     }
 

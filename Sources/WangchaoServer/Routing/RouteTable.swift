@@ -11,6 +11,8 @@ public struct RouteTable: Sendable {
     /// The table for `dependencies`; `services` are the sign-in pieces shared with the guard.
     init(_ dependencies: ServerDependencies, services: AuthServices) {
         let store = dependencies.store
+        // One service (and cache) for the indicator API and the cockpit and map pages.
+        let indicators = IndicatorService(store: store, clock: dependencies.clock)
         routes =
             HealthRoutes(store: store, metricsRegistry: dependencies.metricsRegistry).routes
             + AuthRoutes(signIn: services.signIn, store: store).routes
@@ -39,7 +41,13 @@ public struct RouteTable: Sendable {
             + RoutingRuleRoutes(store: store, clock: dependencies.clock).routes
             + RosterRoutes(store: store).routes
             + RepeatRoutes(store: store, clock: dependencies.clock, policy: dependencies.repeatPolicy).routes
-            + IndicatorRoutes(service: IndicatorService(store: store, clock: dependencies.clock)).routes
+            + AssetRoutes().routes
+            + WebPages(
+                store: store, clock: dependencies.clock, categories: dependencies.categories,
+                locator: dependencies.locator, sla: dependencies.sla, repeatPolicy: dependencies.repeatPolicy
+            ).routes
+            + IndicatorRoutes(service: indicators).routes
+            + CockpitPages(service: indicators, store: store, streamSettings: dependencies.inboxStream).routes
     }
 
     /// A table of the given routes, for tests of ``problems``.

@@ -1,0 +1,75 @@
+import Foundation
+import WangchaoCore
+
+/// How the pages write times and durations: Asia/Shanghai wall time, durations in Chinese.
+enum WebText {
+    private static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = CaseNumber.chinaTimeZone
+        return calendar
+    }()
+
+    /// `2026-11-24 16:05` in China time.
+    static func time(_ date: Date) -> String {
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(
+            format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+    }
+
+    /// `2026-11-24T16:05:00+08:00`, for `<time datetime>`.
+    static func machineTime(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = CaseNumber.chinaTimeZone
+        return formatter.string(from: date)
+    }
+
+    /// "剩 3 小时 12 分" before `due`, "已超时 2 小时" after it.
+    static func remaining(until due: Date, now: Date) -> String {
+        let seconds = due.timeIntervalSince(now)
+        let span = duration(abs(seconds))
+        return seconds >= 0 ? "剩 \(span)" : "已超时 \(span)"
+    }
+
+    /// "3 天 2 小时", "3 小时 12 分", "12 分", "不到 1 分".
+    static func duration(_ seconds: TimeInterval) -> String {
+        let minutes = Int(seconds / 60)
+        let days = minutes / 1440, hours = (minutes % 1440) / 60, rest = minutes % 60
+        if days > 0 { return hours > 0 ? "\(days) 天 \(hours) 小时" : "\(days) 天" }
+        if hours > 0 { return rest > 0 ? "\(hours) 小时 \(rest) 分" : "\(hours) 小时" }
+        return minutes > 0 ? "\(minutes) 分" : "不到 1 分"
+    }
+}
+
+/// A case's light and time left as the pages show them: the light of its worst deadline, the
+/// deadline due first, in words as well as colour.
+struct CaseUrgency {
+    let light: Light?
+    /// The deadline due first among those running; nil when none runs.
+    let next: Deadline?
+    let now: Date
+
+    init(_ subject: Case, now: Date, calendar: WorkCalendar) {
+        self.now = now
+        next = subject.deadlines.min { $0.dueAt < $1.dueAt }
+        light = subject.deadlines.isEmpty ? nil : Light.of(subject, at: now, calendar: calendar)
+    }
+
+    /// Sort key: red, yellow, green, no deadline; then the earliest due.
+    var rank: (Int, Date) {
+        let order: Int
+        switch light {
+        case .red: order = 0
+        case .yellow: order = 1
+        case .green: order = 2
+        case nil: order = 3
+        }
+        return (order, next?.dueAt ?? .distantFuture)
+    }
+
+    var lightClass: String { light.map { "light-\($0.rawValue)" } ?? "light-none" }
+    var lightText: String { light?.chineseName ?? "无时限" }
+    var timeLeft: String {
+        guard let next else { return "—" }
+        return "\(next.kind.chineseName)\(WebText.remaining(until: next.dueAt, now: now))"
+    }
+}

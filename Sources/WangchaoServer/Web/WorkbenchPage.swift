@@ -1,0 +1,190 @@
+import Foundation
+import Hummingbird
+import WangchaoCore
+import WangchaoStore
+
+/// `/workbench`: the signed-in user's cases (the case list API's visibility), most urgent first:
+/// red, then yellow, then the least time left. Filters are a GET query so a link keeps them.
+///
+/// The store pages by filing order, so urgency is sorted over the newest ``scanLimit`` cases
+/// matching the filters; the page says so when there are more (filters narrow the set).
+struct WorkbenchPage {
+    let store: any CaseStore
+    let clock: any WangchaoClock
+    let categories: CategoryCatalog
+    let sla: SLASettings
+
+    static let pageSize = 30
+    static let scanLimit = 600
+
+    /// The filters read from the query; unknown values are refused field by field.
+    struct Filters {
+        var state: CaseState?
+        var light: Light?
+        var category: String?
+        var source: SourceChannel?
+        var page = 1
+
+        init(_ parameters: [String: String]) throws(DomainError) {
+            func value(_ name: String) -> String? { parameters[name].flatMap { $0.isEmpty ? nil : $0 } }
+            if let text = value("state") {
+                guard let state = CaseState(rawValue: text) else { throw .invalid(field: "state", "未知的状态 \(text)") }
+                self.state = state
+            }
+            if let text = value("light") {
+                guard let light = Light(rawValue: text) else { throw .invalid(field: "light", "未知的灯色 \(text)") }
+                self.light = light
+            }
+            category = value("category")
+            if let text = value("source") {
+                guard let source = SourceChannel(rawValue: text) else { throw .invalid(field: "source", "未知的来源 \(text)") }
+                self.source = source
+            }
+            if let text = value("page") {
+                guard let page = Int(text), page >= 1, page <= 10_000 else { throw .invalid(field: "page", "页码须为正整数") }
+                self.page = page
+            }
+        }
+
+        /// The query string of these filters with `changes` applied (nil removes a key).
+        func link(_ changes: [String: String?] = [:]) -> String {
+            var items: [String: String] = [:]
+            if let state { items["state"] = state.rawValue }
+            if let light { items["light"] = light.rawValue }
+            if let category { items["category"] = category }
+            if let source { items["source"] = source.rawValue }
+            if page > 1 { items["page"] = String(page) }
+            for (key, value) in changes { items[key] = value }
+            let query = items.sorted { $0.key < $1.key }.map {
+                "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "")"
+            }.joined(separator: "&")
+            return query.isEmpty ? "/workbench" : "/workbench?" + query
+        }
+    }
+
+    @Sendable func show(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        var parameters: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters { parameters[String(key)] = String(value) }
+        let frame = PageFrame(title: "工作台", mainId: "workbench", context: context, current: "/workbench")
+        let filters: Filters
+        do { filters = try Filters(parameters) } catch {
+            var body = try await model(user: user, filters: try Filters([:]))
+            body["error"] = "\(error.field ?? "筛选")：\(error.message)"
+            return PageRenderer.bundled.render(template: "workbench", context: body, frame: frame, status: .badRequest)
+        }
+        return PageRenderer.bundled.render(
+            template: "workbench", context: try await model(user: user, filters: filters), frame: frame)
+    }
+
+    /// The newest cases matching the query's filters, up to ``scanLimit``; and whether there were more.
+    private func scan(_ query: CaseQuery, viewer: User) async throws -> (items: [Case], more: Bool) {
+        var query = query
+        query.limit = CaseQuery.maxLimit
+        var items: [Case] = []
+        while true {
+            let page = try await store.listCases(query, viewer: viewer)
+            items += page.items
+            guard let next = page.nextCursor else { return (items, false) }
+            if items.count >= Self.scanLimit { return (items, true) }
+            query.cursor = next
+        }
+    }
+
+    func model(user: User, filters: Filters) async throws -> [String: Any] {
+        let now = clock.now()
+        var query = CaseQuery()
+        query.category = filters.category
+        query.source = filters.source
+        // Open cases unless a closed state is asked for; the state counts are over open cases.
+        if let state = filters.state, !state.isOpen {
+            query.states = [state]
+        } else {
+            query.states = CaseState.allCases.filter(\.isOpen)
+        }
+        let (scanned, more) = try await scan(query, viewer: user)
+        var stateCounts: [CaseState: Int] = [:]
+        for item in scanned { stateCounts[item.state, default: 0] += 1 }
+        var rows = scanned.map { ($0, CaseUrgency($0, now: now, calendar: sla.calendar)) }
+        if let state = filters.state { rows = rows.filter { $0.0.state == state } }
+        var lightCounts: [Light: Int] = [:]
+        for row in rows { if let light = row.1.light { lightCounts[light, default: 0] += 1 } }
+        if let light = filters.light { rows = rows.filter { $0.1.light == light } }
+        rows.sort { a, b in a.1.rank < b.1.rank || (a.1.rank == b.1.rank && a.0.createdAt > b.0.createdAt) }
+
+        let total = rows.count
+        let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        let page = min(filters.page, pages)
+        let shown = rows.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize)
+
+        var unitNames: [String: String] = [:]
+        for id in Set(shown.compactMap(\.0.assignedUnitId)) {
+            unitNames[id] = try await store.unit(id: id)?.name ?? id
+        }
+        let caseRows: [[String: Any]] = shown.map { subject, urgency in
+            [
+                "id": subject.id, "number": subject.number, "state": subject.state.chineseName,
+                "category": categories[subject.category]?.name ?? subject.category,
+                "description": String(subject.description.prefix(80)),
+                "address": subject.location.address,
+                "unit": subject.assignedUnitId.map { unitNames[$0] ?? $0 } ?? "—",
+                "createdAt": WebText.time(subject.createdAt), "createdAtISO": WebText.machineTime(subject.createdAt),
+                "lightClass": urgency.lightClass, "lightText": urgency.lightText, "timeLeft": urgency.timeLeft,
+                "rowClass": urgency.light == .red ? "is-red" : urgency.light == .yellow ? "is-yellow" : "",
+                "urgent": subject.priority == .urgent,
+            ]
+        }
+        let openStates = CaseState.allCases.filter(\.isOpen)
+        var counts: [[String: Any]] = [
+            [
+                "label": "全部在办", "count": openStates.reduce(0) { $0 + (stateCounts[$1] ?? 0) },
+                "href": filters.link(["state": nil, "page": nil]), "current": filters.state == nil,
+            ]
+        ]
+        for state in openStates {
+            counts.append([
+                "label": state.chineseName, "count": stateCounts[state] ?? 0,
+                "href": filters.link(["state": state.rawValue, "page": nil]), "current": filters.state == state,
+            ])
+        }
+        func options<T>(_ all: [T], selected: T?, value: (T) -> String, label: (T) -> String) -> [[String: Any]]
+        where T: Equatable {
+            all.map { ["value": value($0), "label": label($0), "selected": $0 == selected] }
+        }
+        var model: [String: Any] = [
+            "rows": caseRows, "total": total, "counts": counts, "more": more, "scanLimit": Self.scanLimit,
+            "stateOptions": options(CaseState.allCases, selected: filters.state, value: \.rawValue, label: \.chineseName),
+            "lightOptions": options(Light.allCases, selected: filters.light, value: \.rawValue, label: \.chineseName),
+            "sourceOptions": options(SourceChannel.allCases, selected: filters.source, value: \.rawValue, label: \.chineseName),
+            "categoryGroups": CategoryOptions.groups(categories, selected: filters.category),
+            "lightCounts": Light.allCases.reversed().map { light in
+                [
+                    "label": light.chineseName, "count": lightCounts[light] ?? 0, "class": "light-\(light.rawValue)",
+                    "href": filters.link(["light": light.rawValue, "page": nil]),
+                ] as [String: Any]
+            },
+            "page": page, "pages": pages, "now": WebText.time(now),
+        ]
+        if page > 1 { model["prev"] = filters.link(["page": page - 1 > 1 ? String(page - 1) : nil]) }
+        if page < pages { model["next"] = filters.link(["page": String(page + 1)]) }
+        if filters.state != nil || filters.light != nil || filters.category != nil || filters.source != nil {
+            model["filtered"] = true
+        }
+        return model
+    }
+}
+
+/// The category picker's options, grouped by category class (`<optgroup>`), in Chinese.
+enum CategoryOptions {
+    static func groups(_ catalog: CategoryCatalog, selected: String?) -> [[String: Any]] {
+        var order: [String] = []
+        var members: [String: [[String: Any]]] = [:]
+        for category in catalog.categories {
+            if members[category.group] == nil { order.append(category.group) }
+            members[category.group, default: []].append([
+                "code": category.code, "name": category.name, "selected": category.code == selected,
+            ])
+        }
+        return order.map { ["group": $0, "categories": members[$0] ?? []] }
+    }
+}

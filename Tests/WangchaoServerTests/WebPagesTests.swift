@@ -1,0 +1,262 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import WangchaoCore
+import WangchaoServer
+import WangchaoStore
+import WangchaoTesting
+
+/// The web workbench's pages: sign-in and its redirects, the layout every page shares.
+@Suite("Web pages")
+struct WebPagesTests {
+    static let password = "correct-horse-battery"
+    static let navigation = [
+        #"href="/workbench""#, #"href="/intake""#, #"href="/map""#, #"href="/cockpit""#,
+    ]
+
+    /// Signs `username` in through the form, optionally with `next`; the answer and the session cookie.
+    static func signIn(_ client: some TestClientProtocol, _ username: String, next: String? = nil) async throws
+        -> (response: TestResponse, cookie: String?)
+    {
+        let page = try await client.execute(
+            uri: "/login" + (next.map { "?next=" + query($0) } ?? ""), method: .get)
+        let loginCSRF = try #require(CookieSessionTests.cookie(page, "wangchao_login_csrf")?.value)
+        var fields = ["username": username, "password": password, "csrf": loginCSRF]
+        if let next {
+            #expect(page.text.contains(#"name="next" value=""#), "the form carries next")
+            fields["next"] = next
+        }
+        let response = try await client.execute(
+            uri: "/login", method: .post,
+            headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "wangchao_login_csrf=\(loginCSRF)"],
+            body: ByteBuffer(string: CookieSessionTests.form(fields)))
+        return (response, CookieSessionTests.cookie(response, "wangchao_session")?.value)
+    }
+
+    @Test("a page without a session is 303 to the sign-in form with next; signing in returns there")
+    func signInRedirects() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.setPassword(Self.password, for: "td")
+        try await fixture.test { client in
+            let page = try await client.execute(uri: "/workbench?light=red", method: .get)
+            #expect(page.status == .seeOther)
+            #expect(page.headers[.location] == "/login?next=/workbench%3Flight%3Dred")
+            let root = try await client.execute(uri: "/", method: .get)
+            #expect(root.status == .seeOther && root.headers[.location] == "/login?next=/")
+
+            let (back, cookie) = try await Self.signIn(client, "td", next: "/workbench?light=red")
+            #expect(back.status == .seeOther)
+            #expect(back.headers[.location] == "/workbench?light=red")
+            let session = try #require(cookie)
+            let home = try await client.execute(uri: "/", method: .get, headers: [.cookie: "wangchao_session=\(session)"])
+            #expect(home.status == .seeOther && home.headers[.location] == "/workbench")
+            let workbench = try await client.execute(
+                uri: "/workbench", method: .get, headers: [.cookie: "wangchao_session=\(session)"])
+            #expect(workbench.status == .ok)
+            #expect(workbench.text.contains("陈调度") && workbench.text.contains(#"action="/logout""#))
+        }
+    }
+
+    @Test("next must be a path on this site: other hosts and odd forms land on the 工作台")
+    func nextIsSameSite() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.setPassword(Self.password, for: "td")
+        try await fixture.test { client in
+            for next in ["https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)"] {
+                let (response, _) = try await Self.signIn(client, "td", next: nil)
+                #expect(response.headers[.location] == "/workbench")
+                // Posted directly, a foreign next is ignored too.
+                let page = try await client.execute(uri: "/login", method: .get)
+                let csrf = try #require(CookieSessionTests.cookie(page, "wangchao_login_csrf")?.value)
+                let posted = try await client.execute(
+                    uri: "/login", method: .post,
+                    headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "wangchao_login_csrf=\(csrf)"],
+                    body: ByteBuffer(
+                        string: CookieSessionTests.form([
+                            "username": "td", "password": Self.password, "csrf": csrf, "next": next,
+                        ])))
+                #expect(posted.headers[.location] == "/workbench", "\(next)")
+            }
+        }
+    }
+
+    @Test("every page shares the layout: title ending in · 望潮, the four navigation links, its main id")
+    func layout() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            let login = try await client.execute(uri: "/login", method: .get)
+            #expect(login.text.contains(#"<main id="login""#))
+            #expect(login.text.contains("登录 · 望潮</title>"))
+            for link in Self.navigation { #expect(login.text.contains(link), "\(link)") }
+            let css = try await client.execute(uri: "/assets/app.css", method: .get)
+            #expect(css.status == .ok && css.headers[.contentType] == "text/css; charset=utf-8")
+            #expect(css.text.contains("#workbench") && css.text.contains(":focus-visible"))
+            let js = try await client.execute(uri: "/assets/app.js", method: .get)
+            #expect(js.status == .ok && js.headers[.contentType] == "text/javascript; charset=utf-8")
+            #expect(js.text.contains("/api/v1/inbox/stream"))
+            for asset in [css, js] {
+                #expect(!asset.text.contains("http://") && !asset.text.contains("https://"), "no external URL")
+            }
+            let workbench = try await client.send(.get, "/workbench", as: "gw")
+            #expect(workbench.status == .ok)
+            #expect(workbench.text.contains(#"<main id="workbench""#))
+            #expect(workbench.text.contains("工作台 · 望潮</title>"))
+            #expect(workbench.text.contains(#"<script src="/assets/app.js" defer></script>"#))
+            for link in Self.navigation { #expect(workbench.text.contains(link), "\(link)") }
+        }
+    }
+
+    /// The `data-action` values of the case page's forms, in order.
+    static func formActions(_ html: String) -> [String] {
+        html.components(separatedBy: #"class="action" data-action=""#).dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    }
+
+    static let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+    @Test("the 工作台 lists the user's cases most urgent first, with lights in words and time left in Chinese")
+    func workbenchOrder() async throws {
+        let fixture = try await ServerFixture()
+        let old = try await fixture.store.fileCase(Fixtures.intake(description: "较早的案件：井盖缺失"))
+        fixture.clock.advance(by: 10 * 24 * 3600)
+        let fresh = try await fixture.store.fileCase(
+            Fixtures.intake(description: "刚登记的案件：路灯不亮"), at: fixture.clock.now())
+        let elsewhere = try await fixture.store.fileCase(
+            Fixtures.intake(description: "别的网格的案件", areaCode: Fixtures.otherGrid), at: fixture.clock.now())
+        try await fixture.test { client in
+            let page = try await client.send(.get, "/workbench", as: "gw")
+            #expect(page.status == .ok)
+            let html = page.text
+            let oldAt = try #require(html.range(of: "/cases/\(old.id)")).lowerBound
+            let freshAt = try #require(html.range(of: "/cases/\(fresh.id)")).lowerBound
+            #expect(oldAt < freshAt, "the overdue (red) case comes first though it is older")
+            #expect(!html.contains(elsewhere.id), "another grid's case is not the grid worker's")
+            #expect(html.contains("红灯") && html.contains("已超时"))
+            #expect(html.contains("绿灯") && html.contains("剩 "))
+            #expect(html.contains(#"<a href="/workbench?state=reported">已上报<b>2</b></a>"#), "count per state")
+
+            let red = try await client.send(.get, "/workbench?light=red", as: "gw")
+            #expect(red.text.contains(old.id) && !red.text.contains("/cases/\(fresh.id)"))
+            let other = try await client.send(.get, "/workbench?category=AQ01", as: "gw")
+            #expect(!other.text.contains("/cases/\(old.id)"), "category filter")
+            let commander = try await client.send(.get, "/workbench", as: "dc")
+            #expect(commander.text.contains(elsewhere.id))
+            let bad = try await client.send(.get, "/workbench?light=purple", as: "gw")
+            #expect(bad.status == .badRequest && bad.text.contains(#"role="alert""#) && bad.text.contains("light"))
+        }
+    }
+
+    @Test("the case page shows its facts, history, map and exactly the actions each role may take")
+    func casePageActions() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.store.saveAreas(Fixtures.areas)
+        let subject = try await fixture.store.fileCase()
+        try await fixture.test { client in
+            var seen: [[String]] = []
+            for user in [Fixtures.dispatcher, Fixtures.gridWorker, Fixtures.observer] {
+                let page = try await client.send(.get, "/cases/\(subject.id)", as: user.username)
+                #expect(page.status == .ok)
+                let html = page.text
+                #expect(html.contains(#"<main id="case""#) && html.contains("· 望潮</title>"))
+                for link in Self.navigation { #expect(html.contains(link)) }
+                #expect(html.contains(subject.number) && html.contains("人行道被流动摊贩占用"))
+                #expect(html.contains("138****0000") && !html.contains("13800000000"), "the phone is masked")
+                #expect(html.contains("<svg") && html.contains(#"class="marker""#))
+                #expect(html.contains("登记"), "the timeline starts with the intake")
+                let expected = Lifecycle.availableActions(on: subject, for: user).map(\.rawValue)
+                #expect(Self.formActions(html) == expected, "\(user.username)")
+                for action in expected {
+                    #expect(html.contains(#"<input type="hidden" name="action" value="\#(action)">"#))
+                }
+                seen.append(Self.formActions(html))
+            }
+            #expect(!seen[0].isEmpty && seen[0] != seen[1], "the dispatcher and the grid worker differ")
+            #expect(seen[2].isEmpty, "the observer acts on nothing")
+            let hidden = try await client.send(.get, "/cases/\(subject.id)", as: "gw2")
+            #expect(hidden.status == .notFound && hidden.text.contains(#"<main id="error""#))
+        }
+    }
+
+    @Test("a form transition is 303 back with a flash; a refused one re-renders with the error and what was typed")
+    func formTransitions() async throws {
+        let fixture = try await ServerFixture()
+        let subject = try await fixture.store.fileCase()
+        try await fixture.test { client in
+            let uri = "/cases/\(subject.id)/transitions"
+            let refused = try await client.send(
+                .post, uri, as: "td",
+                body: CookieSessionTests.form([
+                    "action": "reject", "version": "\(subject.version)", "reason": " ", "note": "备注<b>保留</b>",
+                ]), contentType: "application/x-www-form-urlencoded")
+            #expect(refused.status == .badRequest)
+            #expect(refused.text.contains(#"class="error" role="alert""#))
+            #expect(refused.text.contains("reason"))
+            #expect(refused.text.contains("备注&lt;b&gt;保留&lt;/b&gt;</textarea>"), "the typed note is kept, escaped")
+            #expect(try await fixture.store.getCase(id: subject.id)?.state == .reported, "nothing changed")
+
+            let accepted = try await client.send(
+                .post, uri, as: "td",
+                body: CookieSessionTests.form(["action": "accept", "version": "\(subject.version)", "note": "受理"]),
+                contentType: "application/x-www-form-urlencoded")
+            #expect(accepted.status == .seeOther)
+            #expect(accepted.headers[.location] == "/cases/\(subject.id)?done=accept")
+            #expect(try await fixture.store.getCase(id: subject.id)?.state == .accepted)
+            let after = try await client.send(.get, "/cases/\(subject.id)?done=accept", as: "td")
+            #expect(after.text.contains("已完成「受理」"))
+
+            // The same version again: the case moved on, 409 with the reason.
+            let stale = try await client.send(
+                .post, uri, as: "td",
+                body: CookieSessionTests.form(["action": "accept", "version": "\(subject.version)"]),
+                contentType: "application/x-www-form-urlencoded")
+            #expect(stale.status == .conflict && stale.text.contains(#"role="alert""#))
+
+            // An action the role never takes is 403; an unknown one is 400.
+            let forbidden = try await client.send(
+                .post, uri, as: "gw", body: CookieSessionTests.form(["action": "dispatch", "version": "2", "unitId": "x"]),
+                contentType: "application/x-www-form-urlencoded")
+            #expect(forbidden.status == .forbidden)
+        }
+    }
+
+    @Test("a cookie-session form without the CSRF token is refused; with it, it goes through")
+    func formCSRF() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.setPassword(Self.password, for: "td")
+        let subject = try await fixture.store.fileCase()
+        try await fixture.test { client in
+            let (_, cookie) = try await Self.signIn(client, "td")
+            let session = try #require(cookie)
+            var headers = Self.formHeaders
+            headers[.cookie] = "wangchao_session=\(session)"
+            let page = try await client.execute(uri: "/cases/\(subject.id)", method: .get, headers: headers)
+            let csrf = try #require(CookieSessionTests.csrfField(page.text))
+            let fields = ["action": "accept", "version": "\(subject.version)"]
+            let without = try await client.execute(
+                uri: "/cases/\(subject.id)/transitions", method: .post, headers: headers,
+                body: ByteBuffer(string: CookieSessionTests.form(fields)))
+            #expect(without.status == .forbidden)
+            #expect(try await fixture.store.getCase(id: subject.id)?.state == .reported)
+            let with = try await client.execute(
+                uri: "/cases/\(subject.id)/transitions", method: .post, headers: headers,
+                body: ByteBuffer(string: CookieSessionTests.form(fields.merging(["csrf": csrf]) { $1 })))
+            #expect(with.status == .seeOther)
+            #expect(try await fixture.store.getCase(id: subject.id)?.state == .accepted)
+        }
+    }
+
+    @Test("user text is escaped: a description with <script> shows as text")
+    func escaping() async throws {
+        let fixture = try await ServerFixture()
+        let subject = try await fixture.store.fileCase(Fixtures.intake(description: "<script>alert(1)</script>路灯坏了"))
+        try await fixture.test { client in
+            for uri in ["/workbench", "/cases/\(subject.id)"] {
+                let page = try await client.send(.get, uri, as: "td")
+                #expect(page.status == .ok)
+                #expect(!page.text.contains("<script>alert"), "\(uri)")
+                #expect(page.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(uri)")
+            }
+        }
+    }
+}
