@@ -32,6 +32,28 @@ actor IndicatorCache {
         self.capacity = capacity
     }
 
+    /// Areas by code and children by parent, kept ``areaMaxAge`` seconds: areas change only by
+    /// an import, and a district's boundary is tens of kilobytes of JSON to decode.
+    let areaMaxAge: TimeInterval = 60
+    private var areas: [String: (at: Date, area: Area?)] = [:]
+    private var children: [String: (at: Date, areas: [Area])] = [:]
+
+    func area(_ code: String, now: Date, load: @Sendable () async throws -> Area?) async throws -> Area? {
+        if let hit = areas[code], now >= hit.at, now.timeIntervalSince(hit.at) < areaMaxAge { return hit.area }
+        let area = try await load()
+        if areas.count >= capacity * 8 { areas = [:] }
+        areas[code] = (now, area)
+        return area
+    }
+
+    func children(of code: String, now: Date, load: @Sendable () async throws -> [Area]) async throws -> [Area] {
+        if let hit = children[code], now >= hit.at, now.timeIntervalSince(hit.at) < areaMaxAge { return hit.areas }
+        let list = try await load()
+        if children.count >= capacity * 8 { children = [:] }
+        children[code] = (now, list)
+        return list
+    }
+
     /// The cached counts for `query` if still good at `stamp` and `query.now`, else computes them.
     func counts(
         _ query: IndicatorQuery, stamp: Int64, compute: @Sendable (IndicatorQuery) async throws -> [IndicatorCounts]

@@ -32,8 +32,11 @@ struct IndicatorService: Sendable {
             if let requested, !AreaCode.isWithin(requested, own) { throw DomainError.forbidden("只能查看本辖区的指标") }
             code = code ?? own
         }
-        if code == nil { code = try await store.rootArea()?.code }
-        guard let code, let area = try await store.area(code: code) else {
+        if code == nil {
+            let store = self.store
+            code = try await cache.area("", now: clock.now()) { try await store.rootArea() }?.code
+        }
+        guard let code, let area = try await cachedArea(code) else {
             throw DomainError.notFound("区域 \(requested ?? "") 不存在")
         }
         return area
@@ -82,6 +85,18 @@ struct IndicatorService: Sendable {
         return try await cache.counts(query, stamp: try await store.changeStamp()) { try await store.indicatorCounts($0) }
     }
 
+    /// An area by code, from the cache (see ``IndicatorCache/areaMaxAge``).
+    func cachedArea(_ code: String) async throws -> Area? {
+        let store = self.store
+        return try await cache.area(code, now: clock.now()) { try await store.area(code: code) }
+    }
+
+    /// The children of an area, from the cache.
+    func childAreas(of code: String) async throws -> [Area] {
+        let store = self.store
+        return try await cache.children(of: code, now: clock.now()) { try await store.childAreas(of: code) }
+    }
+
     /// Counts over all the area's cases whatever their date (what is open now, for the map).
     func currentCounts(_ area: Area, grouping: IndicatorQuery.Grouping, terms: [CountTerm]) async throws -> [IndicatorCounts] {
         let query = IndicatorQuery(areaCode: area.code, grouping: grouping, terms: terms, now: clock.now())
@@ -112,7 +127,7 @@ struct IndicatorService: Sendable {
     func groupNames(_ area: Area, grouping: IndicatorQuery.Grouping) async throws -> [String: String] {
         switch grouping {
         case .area:
-            var names = Dictionary(try await store.childAreas(of: area.code).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+            var names = Dictionary(try await childAreas(of: area.code).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
             names[area.code] = "\(area.name)（本级）"
             return names
         case .unit:

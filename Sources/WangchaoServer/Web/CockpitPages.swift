@@ -181,7 +181,7 @@ struct CockpitPages {
         let q = Self.parameters(request)
         let area = try await service.area(q["area"], for: user)
         let shading: AreaMap.Shading = q["shade"] == "overdue" ? .overdue : .open
-        var children = try await store.childAreas(of: area.code)
+        var children = try await service.childAreas(of: area.code)
         // A leaf (a micro-grid) shows itself.
         let isLeaf = children.isEmpty
         if isLeaf { children = [area] }
@@ -277,7 +277,7 @@ struct CockpitPages {
     func breadcrumb(_ area: Area, user: User, base: String, extra: String) async throws -> [[String: Any]] {
         var chain: [Area] = [area]
         var current = area
-        while let parent = current.parentCode, let next = try await store.area(code: parent) {
+        while let parent = current.parentCode, let next = try await service.cachedArea(parent) {
             chain.insert(next, at: 0)
             current = next
         }
