@@ -20,18 +20,10 @@ extension SQLiteStore {
                 conditions.append("c.created_at < ?")
                 arguments.append(to.storedMillis)
             }
-            // Children of one code length (the usual case) are grouped in SQL by that prefix: a
-            // row per child, not per leaf; otherwise per leaf, summed below.
-            var childLength: Int?
-            if query.grouping == .area {
-                let lengths = Set(
-                    try Int.fetchAll(db, sql: "SELECT length(code) FROM areas WHERE parent_code = ?", arguments: [query.areaCode]))
-                if lengths.count == 1 { childLength = lengths.first }
-            }
             let key: String =
                 switch query.grouping {
                 case .total: "''"
-                case .area: childLength.map { "substr(c.area_code, 1, \($0))" } ?? "c.area_code"
+                case .area: "c.area_code"
                 case .unit: "coalesce(c.assigned_unit_id, '')"
                 case .person: "coalesce(c.assignee, '')"
                 case .source: "c.source"
