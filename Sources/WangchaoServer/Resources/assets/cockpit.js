@@ -24,8 +24,6 @@
       if (light) light.textContent = figure.lightName || "";
       lights.forEach(function (l) { tile.classList.remove("light-" + l); });
       tile.classList.add("light-" + (figure.light || "none"));
-      var svgText = tile.querySelector("svg text");
-      if (svgText) svgText.textContent = figure.display;
     });
     status.textContent = " · 已更新 " + new Date().toLocaleTimeString("zh-CN");
   });

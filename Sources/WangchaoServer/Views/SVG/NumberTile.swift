@@ -12,15 +12,16 @@ struct NumberTile {
     func svg() -> String {
         let colour = SVGPalette.light(light)
         let label = SVGText.escape("\(name)：\(display)\(lightName.map { "（\($0)）" } ?? "")")
-        var out = ##"<svg class="tile-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 120" role="img" aria-label="\##(label)"><title>\##(label)</title>"##
+        var out = ##"<svg class="tile-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120" role="img" aria-label="\##(label)"><title>\##(label)</title>"##
         if let fraction, fraction.isFinite {
+            // A ring: the share of the circle is the rate; the value itself is written beside it.
             let f = min(max(fraction, 0), 1)
-            let radius = 40.0, circumference = 2 * Double.pi * radius
-            out += ##"<circle cx="60" cy="60" r="40" fill="none" stroke="#cfd8dc" stroke-width="12"/>"##
-            out += ##"<circle class="gauge" cx="60" cy="60" r="40" fill="none" stroke="\##(colour)" stroke-width="12" stroke-dasharray="\##(SVGText.number(circumference * f)) \##(SVGText.number(circumference))" transform="rotate(-90 60 60)"/>"##
-            out += ##"<text x="60" y="66" text-anchor="middle" font-size="18" font-weight="bold" fill="currentColor">\##(SVGText.escape(display))</text>"##
+            let radius = 46.0, circumference = 2 * Double.pi * radius
+            out += ##"<circle cx="60" cy="60" r="46" fill="none" stroke="#cfd8dc" stroke-width="16"/>"##
+            out += ##"<circle class="gauge" cx="60" cy="60" r="46" fill="none" stroke="\##(colour)" stroke-width="16" stroke-dasharray="\##(SVGText.number(circumference * f)) \##(SVGText.number(circumference))" transform="rotate(-90 60 60)"/>"##
         } else {
-            out += ##"<text x="100" y="72" text-anchor="middle" font-size="34" font-weight="bold" fill="\##(colour)">\##(SVGText.escape(display))</text>"##
+            // A count: a bar in the light's colour (the number is written beside it).
+            out += ##"<rect x="20" y="20" width="80" height="80" rx="12" fill="\##(colour)" opacity="0.18"/><rect x="36" y="56" width="12" height="30" fill="\##(colour)"/><rect x="54" y="40" width="12" height="46" fill="\##(colour)"/><rect x="72" y="28" width="12" height="58" fill="\##(colour)"/>"##
         }
         return out + "</svg>"
     }
