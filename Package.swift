@@ -41,6 +41,7 @@ let package = Package(
                 .copy("Resources/categories.json"), .copy("Resources/work-calendar.json"),
                 .copy("Resources/sla-policies.json"), .copy("Resources/category-attributes.json"),
                 .copy("Resources/routing-rules.json"),
+                .copy("Resources/indicators.json"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -219,6 +219,17 @@ public protocol CaseStore: Sendable {
     /// - Throws: ``DomainError`` `notFound` for an unknown area.
     func repeatStatistics(areaCode: String, month: ReportMonth) async throws -> RepeatStatistics
 
+    // MARK: Indicators
+
+    /// The counts `query.terms` asks for over the cases created in the period in the subtree of
+    /// `query.areaCode`, computed by the store (SQL aggregates), grouped as `query.grouping`
+    /// says; see ``IndicatorQuery``.
+    /// - Throws: ``DomainError`` `notFound` for an unknown area.
+    func indicatorCounts(_ query: IndicatorQuery) async throws -> [IndicatorCounts]
+    /// A number that grows whenever a case's history grows (the last history row's sequence):
+    /// readers of aggregates, like the cockpit, reuse a result until it moves.
+    func changeStamp() async throws -> Int64
+
     // MARK: Standard addresses
 
     /// Saves standard addresses in one transaction; an address whose code is already stored is

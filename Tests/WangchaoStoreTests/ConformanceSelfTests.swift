@@ -80,6 +80,9 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case registryLimitIgnored
     case importReportsOldestFirst
     case nearRadiusWidened
+    case indicatorPeriodIgnored
+    case indicatorInstantIgnored
+    case changeStampFrozen
 
     var testDescription: String { rawValue }
 
@@ -123,6 +126,7 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .webhookDeliveredResent, .webhookLeaseIgnored: ["webhookOutboxFollowsChangesAndDeliversOnce"]
         case .registryRerunDoubled, .registryLimitIgnored, .importReportsOldestFirst: ["registryRecordsRoundTripAndRerun"]
         case .nearRadiusWidened: ["casesNearAnAddress"]
+        case .indicatorPeriodIgnored, .indicatorInstantIgnored, .changeStampFrozen: ["indicatorCountsMatchTheCases"]
         }
     }
 }
@@ -427,6 +431,17 @@ struct MutantStore: CaseStore {
             statistics.total.merged = 0
         }
         return statistics
+    }
+
+    func indicatorCounts(_ query: IndicatorQuery) async throws -> [IndicatorCounts] {
+        var query = query
+        if mutation == .indicatorPeriodIgnored { query.from = nil }
+        if mutation == .indicatorInstantIgnored { query.now = Fixtures.now }
+        return try await base.indicatorCounts(query)
+    }
+
+    func changeStamp() async throws -> Int64 {
+        mutation == .changeStampFrozen ? 0 : try await base.changeStamp()
     }
 
     /// Paging by position (`LIMIT … OFFSET …`), the classic way to get inserts wrong.

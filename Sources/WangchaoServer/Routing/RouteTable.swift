@@ -11,6 +11,8 @@ public struct RouteTable: Sendable {
     /// The table for `dependencies`; `services` are the sign-in pieces shared with the guard.
     init(_ dependencies: ServerDependencies, services: AuthServices) {
         let store = dependencies.store
+        // One service (and cache) for the indicator API and the cockpit and map pages.
+        let indicators = IndicatorService(store: store, clock: dependencies.clock)
         routes =
             HealthRoutes(store: store, metricsRegistry: dependencies.metricsRegistry).routes
             + AuthRoutes(signIn: services.signIn, store: store).routes
@@ -46,6 +48,8 @@ public struct RouteTable: Sendable {
                 store: store, clock: dependencies.clock, categories: dependencies.categories,
                 locator: dependencies.locator, sla: dependencies.sla, repeatPolicy: dependencies.repeatPolicy
             ).routes
+            + IndicatorRoutes(service: indicators).routes
+            + CockpitPages(service: indicators, store: store, streamSettings: dependencies.inboxStream).routes
     }
 
     /// A table of the given routes, for tests of ``problems``.

@@ -441,6 +441,24 @@ enum SQLiteSchema {
                 ) STRICT;
                 """)
         }
+        // Indicators are SQL aggregates over case columns: the tier, rework count and rating
+        // become columns (kept by insert and update) in one covering index, so counting reads
+        // the index and never a case's body; the history is indexed by action so 回退 and late
+        // limits are found without reading every transition.
+        migrator.registerMigration("v16-indicator-indexes") { db in
+            try db.execute(sql: """
+                ALTER TABLE cases ADD COLUMN tier TEXT NOT NULL DEFAULT '';
+                ALTER TABLE cases ADD COLUMN rework_count INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE cases ADD COLUMN satisfaction INTEGER;
+                UPDATE cases SET tier = coalesce(json_extract(body, '$.tier'), ''),
+                    rework_count = coalesce(json_extract(body, '$.reworkCount'), 0),
+                    satisfaction = json_extract(body, '$.satisfaction');
+                CREATE INDEX transitions_action ON transitions(action, case_id);
+                -- Covers every column an indicator reads: counting never touches a case's body.
+                CREATE INDEX cases_indicators ON cases(area_code, created_at, state, source, category, tier, priority,
+                    rework_count, satisfaction, likely_repeat, assigned_unit_id, assignee, id);
+                """)
+        }
         return migrator
     }
 }
