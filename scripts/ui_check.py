@@ -166,7 +166,11 @@ def fill(form, action):
             choices = [o for o in Select(field).options if o.get_attribute("value")]
             if choices and not Select(field).first_selected_option.get_attribute("value"):
                 Select(field).select_by_value(choices[0].get_attribute("value"))
-        elif kind in ("radio", "checkbox"):
+        elif kind == "radio":  # the first choice of a group nothing is chosen in (通过, not 返工)
+            group = form.find_elements(By.CSS_SELECTOR, f'input[type=radio][name="{field.get_attribute("name")}"]')
+            if not any(g.is_selected() for g in group):
+                field.click()
+        elif kind == "checkbox":
             if field.get_attribute("required") is not None and not field.is_selected():
                 field.click()
         elif kind == "number" or field.get_attribute("name") in ("rating", "score", "satisfaction"):
@@ -226,9 +230,9 @@ def place(browser):
     if lat.get_attribute("value"):
         return
     maps = browser.find("main#intake svg")
-    if maps and lat.get_attribute("type") == "hidden":
-        maps[0].click()
-        time.sleep(0.2)
+    if maps:
+        maps[0].click()  # the middle of the user's own area
+        time.sleep(0.3)
     if not lat.get_attribute("value"):
         if lat.get_attribute("type") == "hidden":
             raise Failure("intake: clicking the map set no location")
@@ -302,7 +306,8 @@ def main():
                        lambda: browser.one("main#cockpit svg", "a chart on the cockpit"))
         browser.open("/map")
         link = browser.one("main#map svg a", "a drillable area")
-        drill = link.get_attribute("href") or link.get_attribute("xlink:href")
+        # An SVG link's href property is an object; its attribute is the text.
+        drill = link.get_dom_attribute("href") or link.get_dom_attribute("xlink:href")
         browser.driver.get(drill if drill.startswith("http") else browser.url(drill))
         browser.wait_ready()
         browser.one("main#map svg", "the map after drilling down")

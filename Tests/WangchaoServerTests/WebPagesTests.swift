@@ -337,6 +337,27 @@ struct WebPagesTests {
         }
     }
 
+    @Test("a case filed outside the filer's own area goes there; the filer is told its number, not shown a 404")
+    func intakeOutsideOwnArea() async throws {
+        let fixture = try await IntakeLocationTests.locatedServer()
+        try await fixture.test { client in
+            // gw2 works in another grid; the point lies in Fixtures.grid.
+            let filed = try await client.send(
+                .post, "/intake", as: "gw2", body: Self.intakeForm(), contentType: "application/x-www-form-urlencoded")
+            #expect(filed.status == .seeOther, "\(filed.text.prefix(400))")
+            let id = try #require(try await fixture.store.allCaseIds().first)
+            let created = try #require(try await fixture.store.getCase(id: id))
+            #expect(created.areaCode.hasPrefix(Fixtures.grid))
+            let location = try #require(filed.headers[.location])
+            #expect(location == "/intake?filed=\(created.number)")
+            let told = try await client.send(.get, location, as: "gw2")
+            #expect(told.status == .ok)
+            #expect(told.text.contains("已登记，案件编号 \(created.number)；事发地不在您的范围内"))
+            let forged = try await client.send(.get, "/intake?filed=%3Cb%3E", as: "gw2")
+            #expect(!forged.text.contains("已登记"), "only a case number's shape is echoed")
+        }
+    }
+
     @Test("a likely repeat is shown before filing; confirming files it anyway")
     func intakeRepeat() async throws {
         let fixture = try await IntakeLocationTests.locatedServer()

@@ -25,6 +25,7 @@ public enum PublicRoutes {
         Pattern(method: .get, path: "/login"),
         Pattern(method: .post, path: "/login"),
         Pattern(method: .get, path: "/assets/**"),
+        Pattern(method: .get, path: "/favicon.ico"),
         Pattern(method: .post, path: "/api/v1/auth/token"),
         Pattern(method: .get, path: "/api/v1/track/**"),
         // A reporter rates the handling of their own case with its tracking code.

@@ -2,8 +2,8 @@ import Foundation
 import Hummingbird
 import NIOCore
 
-/// `/assets/app.css` and `/assets/app.js`: the hand-written stylesheet and script of the web
-/// pages, shipped as resources and read once. No CDN, no external URL: the intranet is offline.
+/// `/assets/…`: the hand-written stylesheet, the scripts and the icon of the web pages, shipped
+/// as resources and read once. No CDN, no external URL: the intranet is offline.
 struct AssetRoutes {
     struct Asset: Sendable {
         let contentType: String
@@ -13,19 +13,26 @@ struct AssetRoutes {
     static let bundled: [String: Asset] = {
         let directory = Bundle.module.resourceURL!.appendingPathComponent("assets")
         var assets: [String: Asset] = [:]
-        for (name, type) in [("app.css", "text/css; charset=utf-8"), ("app.js", "text/javascript; charset=utf-8")] {
+        for (name, type) in Self.types {
             let data = (try? Data(contentsOf: directory.appendingPathComponent(name))) ?? Data()
             assets[name] = Asset(contentType: type, bytes: ByteBuffer(bytes: data))
         }
         return assets
     }()
 
+    static let types: KeyValuePairs<String, String> = [
+        "app.css": "text/css; charset=utf-8",
+        "app.js": "text/javascript; charset=utf-8",
+        "cockpit.js": "text/javascript; charset=utf-8",
+        "favicon.svg": "image/svg+xml",
+    ]
+
     var routes: [Route] {
-        [
-            Route(.get, "/assets/app.css", .public, serve("app.css")),
-            Route(.get, "/assets/app.js", .public, serve("app.js")),
+        Self.types.map { name, _ in Route(.get, "/assets/\(name)", .public, serve(name)) } + [
             // The sign-in page's old address; the same stylesheet now.
             Route(.get, "/assets/login.css", .public, serve("app.css")),
+            // Browsers ask for it on any page they show, JSON included.
+            Route(.get, "/favicon.ico", .public, serve("favicon.svg")),
         ]
     }
 

@@ -29,7 +29,6 @@ struct CockpitPages {
             Route(.get, "/cockpit", .anyRole, cockpit).page(),
             Route(.get, "/cockpit/stream", .anyRole, stream),
             Route(.get, "/map", .anyRole, map).page().readingPersonalData(),
-            Route(.get, "/assets/cockpit.js", .public, script),
         ]
     }
 
@@ -294,16 +293,5 @@ struct CockpitPages {
         var result: [String: String] = [:]
         for (key, value) in request.uri.queryParameters where !value.isEmpty { result[String(key)] = String(value) }
         return result
-    }
-
-    static let scriptBytes: ByteBuffer = {
-        let url = Bundle.module.resourceURL!.appendingPathComponent("assets").appendingPathComponent("cockpit.js")
-        return ByteBuffer(bytes: (try? Data(contentsOf: url)) ?? Data())
-    }()
-
-    @Sendable func script(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
-        Response(
-            status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=300"],
-            body: .init(byteBuffer: Self.scriptBytes))
     }
 }

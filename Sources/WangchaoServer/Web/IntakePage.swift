@@ -48,7 +48,10 @@ struct IntakePage {
         let user = try context.requireUser()
         var values = ["intakeKey": SessionToken.generate(), "priority": "normal"]
         values["source"] = user.role == .gridWorker ? SourceChannel.gridPatrol.rawValue : SourceChannel.hotline12345.rawValue
-        return try await render(user: user, context: context, values: values, status: .ok)
+        // Filed outside what this user sees: the case went to where it happened; say so here.
+        let filed = request.uri.queryParameters["filed"].map(String.init).flatMap { CaseNumber.looksLikeNumber($0) ? $0 : nil }
+        let flash = filed.map { "已登记，案件编号 \($0)；事发地不在您的范围内，已交由所在区域处理" }
+        return try await render(user: user, context: context, values: values, status: .ok, flash: flash)
     }
 
     @Sendable func submit(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
@@ -75,6 +78,9 @@ struct IntakePage {
             }
             let key = values["intakeKey"].flatMap { (1...200).contains($0.count) ? $0 : nil }
             let created = try await store.createCase(intake, by: user, idempotencyKey: key, at: clock.now())
+            guard Access.canSee(created.case, user: user) else {
+                return Response(status: .seeOther, headers: [.location: "/intake?filed=\(created.case.number)"])
+            }
             return Response(status: .seeOther, headers: [.location: "/cases/\(created.case.id)?filed=1"])
         } catch {
             guard let refusal = APIError.from(error) else { throw error }
@@ -129,7 +135,7 @@ struct IntakePage {
 
     private func render(
         user: User, context: WangchaoRequestContext, values: [String: String], status: HTTPResponse.Status,
-        error: (field: String?, message: String)? = nil, repeats: VisibleRepeatCandidates? = nil
+        error: (field: String?, message: String)? = nil, repeats: VisibleRepeatCandidates? = nil, flash: String? = nil
     ) async throws -> Response {
         var model: [String: Any] = [:]
         for name in Self.fieldNames { model[name] = values[name] ?? "" }
@@ -167,7 +173,8 @@ struct IntakePage {
         model["map"] = try await areaMap(for: user, point: point)
         return PageRenderer.bundled.render(
             template: "intake", context: model,
-            frame: PageFrame(title: "受理登记", mainId: "intake", context: context, current: "/intake"), status: status)
+            frame: PageFrame(title: "受理登记", mainId: "intake", context: context, flash: flash, current: "/intake"),
+            status: status)
     }
 
     /// The user's area (its children drawn, so a click can fall in a grid), clickable.
