@@ -48,7 +48,7 @@ struct PagesBench: AsyncParsableCommand {
         }
         var logger = Logger(label: "wangchao.bench")
         logger.logLevel = .warning
-        let portBox = PagesPortBox()
+        let portBox = PortBox()
         let app = buildApplication(
             ServerDependencies(store: store, attachmentFiles: store.attachmentFiles), host: "127.0.0.1", port: 0,
             logger: logger, onServerRunning: { channel in await portBox.set(channel.localAddress?.port ?? 0) })
@@ -137,22 +137,5 @@ struct PagesBench: AsyncParsableCommand {
         print(
             "  \(page.padding(toLength: 40, withPad: " ", startingAt: 0)) n=\(samples.count)  p50 \(percentile(0.5)) ms  p95 \(percentile(0.95)) ms  max \(LatencyRecorder.milliseconds(samples.last!)) ms  首次 \(LatencyRecorder.milliseconds(first)) ms  （\(bytes / 1024) KB）"
         )
-    }
-}
-
-/// The port the server bound, once it is listening.
-private actor PagesPortBox {
-    private var port: Int?
-    private var waiters: [CheckedContinuation<Int, Never>] = []
-
-    func set(_ value: Int) {
-        port = value
-        for waiter in waiters { waiter.resume(returning: value) }
-        waiters = []
-    }
-
-    func wait() async -> Int {
-        if let port { return port }
-        return await withCheckedContinuation { waiters.append($0) }
     }
 }

@@ -4,21 +4,7 @@ import Foundation
 /// comes from data goes through ``escape(_:)``.
 enum SVGText {
     /// `&`, `<`, `>`, `"` and `'` as entities: safe in text and in double-quoted attributes.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTMLEscape.text(text) }
 
     /// A coordinate with at most one decimal: small output, enough for a screen.
     static func number(_ value: Double) -> String {
