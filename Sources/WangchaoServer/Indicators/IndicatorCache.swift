@@ -6,6 +6,11 @@ import WangchaoStore
 /// ``maxAge`` passes (for what depends on the time alone: overdue, today). The cockpit is
 /// one big screen many people look at: the same area and period are asked for again and
 /// again, and between two changes the answer is the same.
+///
+/// A busy district changes every second (intake, transitions, the SLA timers' lights), which
+/// would make every look a full recount; so a result younger than ``freshFor`` is reused even
+/// when the stamp moved: the figures are at most that many seconds behind, and the cockpit's
+/// live refresh brings the next ones.
 actor IndicatorCache {
     struct Key: Hashable {
         let areaCode: String
@@ -23,12 +28,15 @@ actor IndicatorCache {
 
     /// How long a result may be reused when nothing changed (seconds).
     let maxAge: TimeInterval
+    /// How long a result is reused whatever changed (seconds).
+    let freshFor: TimeInterval
     /// Results kept at most; beyond, the oldest half is dropped.
     let capacity: Int
     private var entries: [Key: Entry] = [:]
 
-    init(maxAge: TimeInterval = 30, capacity: Int = 256) {
+    init(maxAge: TimeInterval = 30, freshFor: TimeInterval = 3, capacity: Int = 256) {
         self.maxAge = maxAge
+        self.freshFor = freshFor
         self.capacity = capacity
     }
 
@@ -59,8 +67,9 @@ actor IndicatorCache {
         _ query: IndicatorQuery, stamp: Int64, compute: @Sendable (IndicatorQuery) async throws -> [IndicatorCounts]
     ) async throws -> [IndicatorCounts] {
         let key = Key(areaCode: query.areaCode, from: query.from, to: query.to, grouping: query.grouping, terms: query.terms)
-        if let entry = entries[key], entry.stamp == stamp, query.now >= entry.at, query.now.timeIntervalSince(entry.at) < maxAge {
-            return entry.counts
+        if let entry = entries[key], query.now >= entry.at {
+            let age = query.now.timeIntervalSince(entry.at)
+            if age < freshFor || (entry.stamp == stamp && age < maxAge) { return entry.counts }
         }
         let counts = try await compute(query)
         if entries.count >= capacity {
