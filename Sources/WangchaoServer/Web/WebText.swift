@@ -49,9 +49,14 @@ struct CaseUrgency {
     let now: Date
 
     init(_ subject: Case, now: Date, calendar: WorkCalendar) {
+        self.init(deadlines: subject.deadlines, now: now, calendar: calendar)
+    }
+
+    /// From the deadlines alone (a ``CaseRow``'s): the worst light of them, as ``Light/of(_:at:calendar:)`` gives a case.
+    init(deadlines: [Deadline], now: Date, calendar: WorkCalendar) {
         self.now = now
-        next = subject.deadlines.min { $0.dueAt < $1.dueAt }
-        light = subject.deadlines.isEmpty ? nil : Light.of(subject, at: now, calendar: calendar)
+        next = deadlines.min { $0.dueAt < $1.dueAt }
+        light = deadlines.map { Light.of($0, at: now, calendar: calendar) }.max()
     }
 
     /// Sort key: red, yellow, green, no deadline; then the earliest due.
