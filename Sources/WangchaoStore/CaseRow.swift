@@ -15,12 +15,45 @@ public struct CaseRow: Sendable, Equatable {
     public var description: String
     public var address: String
     public var createdAt: Date
-    /// The running limits: a row's light and time left come from them.
-    public var deadlines: [Deadline]
+    /// The running limits, as much of each as a row's light and time left need.
+    public var deadlines: [Limit]
+
+    /// Of a ``Deadline``, what its light (``Light/of(_:at:calendar:)``) and time left read:
+    /// decoding only these keeps the stored timer steps and escalation actions out of a list.
+    public struct Limit: Sendable, Equatable, Decodable {
+        public var kind: DeadlineKind
+        public var dueAt: Date
+        public var startedAt: Date
+        public var clock: SLAClock
+
+        public init(_ deadline: Deadline) {
+            kind = deadline.kind
+            dueAt = deadline.dueAt
+            startedAt = deadline.startedAt
+            clock = deadline.clock
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case kind, dueAt, startedAt, clock
+        }
+
+        /// With ``Deadline``'s defaults for limits stored before SLA policies.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            kind = try c.decode(DeadlineKind.self, forKey: .kind)
+            dueAt = try c.decode(Date.self, forKey: .dueAt)
+            startedAt = try c.decodeIfPresent(Date.self, forKey: .startedAt) ?? dueAt
+            clock = try c.decodeIfPresent(SLAClock.self, forKey: .clock) ?? .continuous
+        }
+
+        /// A deadline with this limit's kind, instants and clock (no timer steps or actions),
+        /// enough for ``Light/of(_:at:calendar:)``.
+        public var deadline: Deadline { Deadline(kind: kind, dueAt: dueAt, startedAt: startedAt, clock: clock) }
+    }
 
     public init(
         id: String, number: String, state: CaseState, category: String, priority: Priority, areaCode: String,
-        assignedUnitId: String?, description: String, address: String, createdAt: Date, deadlines: [Deadline]
+        assignedUnitId: String?, description: String, address: String, createdAt: Date, deadlines: [Limit]
     ) {
         self.id = id
         self.number = number
@@ -41,7 +74,7 @@ public struct CaseRow: Sendable, Equatable {
             id: subject.id, number: subject.number, state: subject.state, category: subject.category,
             priority: subject.priority, areaCode: subject.areaCode, assignedUnitId: subject.assignedUnitId,
             description: subject.description, address: subject.location.address, createdAt: subject.createdAt,
-            deadlines: subject.deadlines)
+            deadlines: subject.deadlines.map(Limit.init))
     }
 }
 

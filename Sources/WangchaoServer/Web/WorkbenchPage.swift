@@ -93,7 +93,7 @@ struct WorkbenchPage {
         let scan = try await store.caseRows(query, viewer: user, limit: Self.scanLimit)
         var stateCounts: [CaseState: Int] = [:]
         for item in scan.rows { stateCounts[item.state, default: 0] += 1 }
-        var rows = scan.rows.map { ($0, CaseUrgency(deadlines: $0.deadlines, now: now, calendar: sla.calendar)) }
+        var rows = scan.rows.map { ($0, CaseUrgency(deadlines: $0.deadlines.map(\.deadline), now: now, calendar: sla.calendar)) }
         if let state = filters.state { rows = rows.filter { $0.0.state == state } }
         var lightCounts: [Light: Int] = [:]
         for row in rows { if let light = row.1.light { lightCounts[light, default: 0] += 1 } }

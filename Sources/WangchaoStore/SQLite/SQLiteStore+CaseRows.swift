@@ -5,7 +5,8 @@ import WangchaoCore
 extension SQLiteStore {
     /// The list's query (same visibility, filters and order) selecting only the row's fields:
     /// kept columns where the store updates them with the body, the rest pulled out of the body
-    /// by SQLite; only the deadlines are decoded here, with one decoder for all rows.
+    /// by SQLite; only the deadlines are decoded here (as ``CaseRow/Limit``s), with one decoder
+    /// for all rows.
     public func caseRows(_ query: CaseQuery, viewer: User, limit: Int) async throws -> CaseRowScan {
         guard (1...CaseRowScan.maxLimit).contains(limit) else {
             throw DomainError.invalid(field: "limit", "limit 须为 1 到 \(CaseRowScan.maxLimit) 的整数")
@@ -48,6 +49,6 @@ extension SQLiteStore {
             priority: try value(Priority.self, "priority"), areaCode: row["area_code"],
             assignedUnitId: row["assigned_unit_id"], description: row["description"], address: row["address"],
             createdAt: Date(storedMillis: row["created_at"]),
-            deadlines: try deadlines.map { try decoder.decode([Deadline].self, from: Data($0.utf8)) } ?? [])
+            deadlines: try deadlines.map { try decoder.decode([CaseRow.Limit].self, from: Data($0.utf8)) } ?? [])
     }
 }
