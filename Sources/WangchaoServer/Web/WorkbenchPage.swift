@@ -98,7 +98,13 @@ struct WorkbenchPage {
         var lightCounts: [Light: Int] = [:]
         for row in rows { if let light = row.1.light { lightCounts[light, default: 0] += 1 } }
         if let light = filters.light { rows = rows.filter { $0.1.light == light } }
-        rows.sort { a, b in a.1.rank < b.1.rank || (a.1.rank == b.1.rank && a.0.createdAt > b.0.createdAt) }
+        // Sorts positions by precomputed keys, then moves the rows once: sorting the (row, urgency)
+        // pairs themselves copied them on every step.
+        let keys = rows.map { (rank: $0.1.rank, createdAt: $0.0.createdAt) }
+        let order = keys.indices.sorted { a, b in
+            keys[a].rank < keys[b].rank || (keys[a].rank == keys[b].rank && keys[a].createdAt > keys[b].createdAt)
+        }
+        rows = order.map { rows[$0] }
 
         let total = rows.count
         let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)

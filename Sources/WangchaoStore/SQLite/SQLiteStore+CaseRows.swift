@@ -5,8 +5,8 @@ import WangchaoCore
 extension SQLiteStore {
     /// The list's query (same visibility, filters and order) selecting only the row's fields:
     /// kept columns where the store updates them with the body, the rest pulled out of the body
-    /// by SQLite; only the deadlines are decoded here (as ``CaseRow/Limit``s), with one decoder
-    /// for all rows.
+    /// by SQLite. Only the deadlines are decoded here (as ``CaseRow/Limit``s), all rows' in one
+    /// call: the stored JSON arrays joined into one array, so their numbers are parsed as stored.
     public func caseRows(_ query: CaseQuery, viewer: User, limit: Int) async throws -> CaseRowScan {
         guard (1...CaseRowScan.maxLimit).contains(limit) else {
             throw DomainError.invalid(field: "limit", "limit 须为 1 到 \(CaseRowScan.maxLimit) 的整数")
@@ -15,16 +15,26 @@ extension SQLiteStore {
         query.limit = limit
         let (sql, arguments) = try Self.listSQL(query, viewer: viewer, columns: Self.caseRowColumns)
         return try await reads.read { db in
-            let decoder = JSONDecoder()
-            decoder.dateDecodingStrategy = .millisecondsSince1970
             var rows: [CaseRow] = []
+            var deadlines: [String] = []
             rows.reserveCapacity(limit)
+            deadlines.reserveCapacity(limit)
+            var more = false
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try cursor.next() {
-                guard rows.count < limit else { return CaseRowScan(rows: rows, more: true) }
-                rows.append(try Self.caseRow(row, decoder: decoder))
+                guard rows.count < limit else {
+                    more = true
+                    break
+                }
+                rows.append(try Self.caseRow(row))
+                deadlines.append(row["deadlines"] ?? "[]")
             }
-            return CaseRowScan(rows: rows, more: false)
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .millisecondsSince1970
+            let limits = try decoder.decode(
+                [[CaseRow.Limit]].self, from: Data(("[" + deadlines.joined(separator: ",") + "]").utf8))
+            for index in rows.indices { rows[index].deadlines = limits[index] }
+            return CaseRowScan(rows: rows, more: more)
         }
     }
 
@@ -35,7 +45,8 @@ extension SQLiteStore {
         json_extract(body, '$.deadlines') AS deadlines
         """
 
-    private static func caseRow(_ row: Row, decoder: JSONDecoder) throws -> CaseRow {
+    /// A row without its deadlines (decoded together afterwards).
+    private static func caseRow(_ row: Row) throws -> CaseRow {
         func value<T: RawRepresentable>(_ type: T.Type, _ column: String) throws -> T where T.RawValue == String {
             let text: String = row[column]
             guard let value = T(rawValue: text) else {
@@ -43,12 +54,10 @@ extension SQLiteStore {
             }
             return value
         }
-        let deadlines: String? = row["deadlines"]
         return CaseRow(
             id: row["id"], number: row["number"], state: try value(CaseState.self, "state"), category: row["category"],
             priority: try value(Priority.self, "priority"), areaCode: row["area_code"],
             assignedUnitId: row["assigned_unit_id"], description: row["description"], address: row["address"],
-            createdAt: Date(storedMillis: row["created_at"]),
-            deadlines: try deadlines.map { try decoder.decode([CaseRow.Limit].self, from: Data($0.utf8)) } ?? [])
+            createdAt: Date(storedMillis: row["created_at"]), deadlines: [])
     }
 }
