@@ -87,6 +87,11 @@ public protocol CaseStore: Sendable {
     func history(caseId: String) async throws -> [Transition]
     /// One page of cases matching `query` that `viewer` may see, newest first.
     func listCases(_ query: CaseQuery, viewer: User) async throws -> CasePage
+    /// The rows of the newest `limit` cases matching `query` that `viewer` may see, newest first:
+    /// the same cases, in the same order, as ``listCases(_:viewer:)`` pages through (its filters
+    /// and cursor apply; `limit` replaces `query.limit`), with `more` true when further cases match.
+    /// - Throws: ``DomainError`` `invalid` for a `limit` outside 1…``CaseRowScan/maxLimit`` or a bad cursor.
+    func caseRows(_ query: CaseQuery, viewer: User, limit: Int) async throws -> CaseRowScan
 
     // MARK: Inbox
 

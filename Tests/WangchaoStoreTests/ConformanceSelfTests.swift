@@ -83,6 +83,8 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case indicatorPeriodIgnored
     case indicatorInstantIgnored
     case changeStampFrozen
+    case caseRowsEverythingVisible
+    case caseRowsWithoutDeadlines
 
     var testDescription: String { rawValue }
 
@@ -127,6 +129,7 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .registryRerunDoubled, .registryLimitIgnored, .importReportsOldestFirst: ["registryRecordsRoundTripAndRerun"]
         case .nearRadiusWidened: ["casesNearAnAddress"]
         case .indicatorPeriodIgnored, .indicatorInstantIgnored, .changeStampFrozen: ["indicatorCountsMatchTheCases"]
+        case .caseRowsEverythingVisible, .caseRowsWithoutDeadlines: ["caseRowsMatchTheList"]
         }
     }
 }

@@ -20,7 +20,9 @@ extension SQLiteStore {
 
     /// Builds the page query: visibility first, then each filter, newest first, one extra row to
     /// tell whether another page follows.
-    static func listSQL(_ query: CaseQuery, viewer: User) throws -> (String, StatementArguments) {
+    static func listSQL(_ query: CaseQuery, viewer: User, columns: String = "seq, body") throws
+        -> (String, StatementArguments)
+    {
         var clauses: [String] = []
         var arguments: StatementArguments = []
         func subtree(_ column: String, _ code: String) {
@@ -87,7 +89,7 @@ extension SQLiteStore {
             arguments += [sequence]
         }
         let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-        return ("SELECT seq, body FROM cases\(whereClause) ORDER BY seq DESC LIMIT \(query.limit + 1)", arguments)
+        return ("SELECT \(columns) FROM cases\(whereClause) ORDER BY seq DESC LIMIT \(query.limit + 1)", arguments)
     }
 
     private static func escapeLike(_ text: String) -> String {

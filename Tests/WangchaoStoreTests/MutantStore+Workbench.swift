@@ -1,0 +1,21 @@
+import Foundation
+import WangchaoCore
+import WangchaoStore
+import WangchaoTesting
+
+/// The 工作台's rows, with `caseRowsEverythingVisible` (read as the district commander,
+/// whoever asks) and `caseRowsWithoutDeadlines` (rows without their deadlines, so every light is off).
+extension MutantStore {
+    func caseRows(_ query: CaseQuery, viewer: User, limit: Int) async throws -> CaseRowScan {
+        switch mutation {
+        case .caseRowsEverythingVisible:
+            return try await base.caseRows(query, viewer: Fixtures.commander, limit: limit)
+        case .caseRowsWithoutDeadlines:
+            var scan = try await base.caseRows(query, viewer: viewer, limit: limit)
+            for index in scan.rows.indices { scan.rows[index].deadlines = [] }
+            return scan
+        default:
+            return try await base.caseRows(query, viewer: viewer, limit: limit)
+        }
+    }
+}
