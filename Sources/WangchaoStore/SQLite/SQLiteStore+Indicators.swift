@@ -39,7 +39,7 @@ extension SQLiteStore {
                     \(sql.joins(for: query.terms))
                     WHERE \(conditions.joined(separator: " AND "))\(grouped)
                     """,
-                arguments: StatementArguments(arguments) ?? [])
+                arguments: StatementArguments(arguments))
             var result = rows.map { row in
                 let key: String =
                     if query.grouping == .day { ChinaDay(index: row[0] as Int).description } else { row[0] as String }
