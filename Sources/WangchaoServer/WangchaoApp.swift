@@ -53,7 +53,10 @@ public struct ServerDependencies: Sendable {
 /// all behind security headers, error mapping, metrics, request logs and the client address.
 public func buildRouter(_ dependencies: ServerDependencies) -> Router<WangchaoRequestContext> {
     let services = AuthServices(dependencies)
-    let table = RouteTable(dependencies, services: services)
+    return buildRouter(dependencies, services: services, table: RouteTable(dependencies, services: services))
+}
+
+func buildRouter(_ dependencies: ServerDependencies, services: AuthServices, table: RouteTable) -> Router<WangchaoRequestContext> {
     precondition(table.problems.isEmpty, "route table: " + table.problems.joined(separator: "; "))
 
     let router = Router(context: WangchaoRequestContext.self)
@@ -74,6 +77,9 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<WangchaoRe
 /// The Hummingbird application serving Wangchao on `host:port` (port 0: any free port, which
 /// `onServerRunning` receives through the channel's local address).
 ///
+/// Once it listens, it counts the district's indicators in the background (``RouteTable/warmUp``),
+/// so no one's first look at the cockpit waits for them.
+///
 /// Idle keep-alive connections close after `idleTimeout`, so slow or abandoned clients cannot
 /// hold sockets forever.
 public func buildApplication(
@@ -81,10 +87,24 @@ public func buildApplication(
     idleTimeout: TimeAmount = .seconds(60),
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    Application(
-        router: buildRouter(dependencies),
+    let services = AuthServices(dependencies)
+    let table = RouteTable(dependencies, services: services)
+    return Application(
+        router: buildRouter(dependencies, services: services, table: table),
         server: .http1(configuration: .init(idleTimeout: idleTimeout)),
         configuration: .init(address: .hostname(host, port: port), serverName: "wangchao"),
-        onServerRunning: onServerRunning,
+        onServerRunning: { channel in
+            await onServerRunning(channel)
+            // In the background: the server answers meanwhile (a look arriving first shares the count).
+            Task {
+                let started = ContinuousClock.now
+                do {
+                    try await table.warmUp()
+                    logger.info("indicators counted", metadata: ["duration": "\(ContinuousClock.now - started)"])
+                } catch {
+                    logger.warning("indicators not counted ahead", metadata: ["error": "\(error)"])
+                }
+            }
+        },
         logger: logger)
 }

@@ -14,6 +14,9 @@ public struct CaseRow: Sendable, Equatable {
     /// The whole description; a list shortens it as it likes.
     public var description: String
     public var address: String
+    /// Where the case is (WGS-84), for a marker on the map.
+    public var lat: Double
+    public var lng: Double
     public var createdAt: Date
     /// The running limits, as much of each as a row's light and time left need.
     public var deadlines: [Limit]
@@ -53,7 +56,8 @@ public struct CaseRow: Sendable, Equatable {
 
     public init(
         id: String, number: String, state: CaseState, category: String, priority: Priority, areaCode: String,
-        assignedUnitId: String?, description: String, address: String, createdAt: Date, deadlines: [Limit]
+        assignedUnitId: String?, description: String, address: String, lat: Double, lng: Double, createdAt: Date,
+        deadlines: [Limit]
     ) {
         self.id = id
         self.number = number
@@ -64,6 +68,8 @@ public struct CaseRow: Sendable, Equatable {
         self.assignedUnitId = assignedUnitId
         self.description = description
         self.address = address
+        self.lat = lat
+        self.lng = lng
         self.createdAt = createdAt
         self.deadlines = deadlines
     }
@@ -73,7 +79,8 @@ public struct CaseRow: Sendable, Equatable {
         self.init(
             id: subject.id, number: subject.number, state: subject.state, category: subject.category,
             priority: subject.priority, areaCode: subject.areaCode, assignedUnitId: subject.assignedUnitId,
-            description: subject.description, address: subject.location.address, createdAt: subject.createdAt,
+            description: subject.description, address: subject.location.address, lat: subject.location.lat,
+            lng: subject.location.lng, createdAt: subject.createdAt,
             deadlines: subject.deadlines.map(Limit.init))
     }
 }

@@ -92,6 +92,12 @@ public protocol CaseStore: Sendable {
     /// and cursor apply; `limit` replaces `query.limit`), with `more` true when further cases match.
     /// - Throws: ``DomainError`` `invalid` for a `limit` outside 1…``CaseRowScan/maxLimit`` or a bad cursor.
     func caseRows(_ query: CaseQuery, viewer: User, limit: Int) async throws -> CaseRowScan
+    /// The 工作台: every case matching `query.cases` that `viewer` may see, counted by state and
+    /// light (``Light/listed(earliestDue:earliestYellow:at:)`` at `query.now`), and one page of
+    /// those also matching `query.state` and `query.light` as rows, in ``UrgencyPage/order``.
+    /// - Throws: ``DomainError`` `invalid` for a `limit` outside 1…``UrgencyQuery/maxLimit`` or
+    ///   an `offset` outside 0…``UrgencyQuery/maxOffset``.
+    func casesByUrgency(_ query: UrgencyQuery, viewer: User) async throws -> UrgencyPage
 
     // MARK: Inbox
 

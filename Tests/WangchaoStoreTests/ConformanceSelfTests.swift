@@ -85,6 +85,9 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case changeStampFrozen
     case caseRowsEverythingVisible
     case caseRowsWithoutDeadlines
+    case urgencyEverythingVisible
+    case urgencyLightIgnored
+    case urgencyNewestFirst
 
     var testDescription: String { rawValue }
 
@@ -130,6 +133,7 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .nearRadiusWidened: ["casesNearAnAddress"]
         case .indicatorPeriodIgnored, .indicatorInstantIgnored, .changeStampFrozen: ["indicatorCountsMatchTheCases"]
         case .caseRowsEverythingVisible, .caseRowsWithoutDeadlines: ["caseRowsMatchTheList"]
+        case .urgencyEverythingVisible, .urgencyLightIgnored, .urgencyNewestFirst: ["casesByUrgencyRanksEveryVisibleCase"]
         }
     }
 }

@@ -19,3 +19,25 @@ extension MutantStore {
         }
     }
 }
+
+/// `urgencyEverythingVisible` (ranked as the district commander, whoever asks),
+/// `urgencyLightIgnored` (the light filter dropped) and `urgencyNewestFirst` (each page in
+/// filing order, not by urgency).
+extension MutantStore {
+    func casesByUrgency(_ query: UrgencyQuery, viewer: User) async throws -> UrgencyPage {
+        switch mutation {
+        case .urgencyEverythingVisible:
+            return try await base.casesByUrgency(query, viewer: Fixtures.commander)
+        case .urgencyLightIgnored:
+            var query = query
+            query.light = nil
+            return try await base.casesByUrgency(query, viewer: viewer)
+        case .urgencyNewestFirst:
+            var page = try await base.casesByUrgency(query, viewer: viewer)
+            page.rows.sort { $0.row.createdAt > $1.row.createdAt }
+            return page
+        default:
+            return try await base.casesByUrgency(query, viewer: viewer)
+        }
+    }
+}

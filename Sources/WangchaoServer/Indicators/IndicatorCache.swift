@@ -11,6 +11,11 @@ import WangchaoStore
 /// would make every look a full recount; so a result younger than ``freshFor`` is reused even
 /// when the stamp moved: the figures are at most that many seconds behind, and the cockpit's
 /// live refresh brings the next ones.
+///
+/// No look waits for a recount it does not need: a result no longer good but younger than
+/// ``staleLimit`` is answered at once while one recount runs in the background (the next look
+/// gets it; the page shows when its figures were counted), and looks that find nothing wait
+/// for one shared count, not one each.
 actor IndicatorCache {
     struct Key: Hashable {
         let areaCode: String
@@ -30,13 +35,18 @@ actor IndicatorCache {
     let maxAge: TimeInterval
     /// How long a result is reused whatever changed (seconds).
     let freshFor: TimeInterval
+    /// How old a result may be and still be answered while its recount runs (seconds).
+    let staleLimit: TimeInterval
     /// Results kept at most; beyond, the oldest half is dropped.
     let capacity: Int
     private var entries: [Key: Entry] = [:]
+    /// Counts running, by key: a miss waits for the running one; a stale hit starts at most one.
+    private var running: [Key: Task<[IndicatorCounts], any Error>] = [:]
 
-    init(maxAge: TimeInterval = 30, freshFor: TimeInterval = 3, capacity: Int = 256) {
+    init(maxAge: TimeInterval = 30, freshFor: TimeInterval = 3, staleLimit: TimeInterval = 600, capacity: Int = 256) {
         self.maxAge = maxAge
         self.freshFor = freshFor
+        self.staleLimit = staleLimit
         self.capacity = capacity
     }
 
@@ -62,21 +72,49 @@ actor IndicatorCache {
         return list
     }
 
-    /// The cached counts for `query` if still good at `stamp` and `query.now`, else computes them.
+    /// The cached counts for `query` if still good at `stamp` and `query.now`; if stale (but
+    /// younger than ``staleLimit``) the same, with a recount started; else the counts, computed
+    /// once for every look waiting for them.
     func counts(
-        _ query: IndicatorQuery, stamp: Int64, compute: @Sendable (IndicatorQuery) async throws -> [IndicatorCounts]
+        _ query: IndicatorQuery, stamp: Int64, compute: @escaping @Sendable (IndicatorQuery) async throws -> [IndicatorCounts]
     ) async throws -> [IndicatorCounts] {
         let key = Key(areaCode: query.areaCode, from: query.from, to: query.to, grouping: query.grouping, terms: query.terms)
         if let entry = entries[key], query.now >= entry.at {
             let age = query.now.timeIntervalSince(entry.at)
             if age < freshFor || (entry.stamp == stamp && age < maxAge) { return entry.counts }
+            if age < staleLimit {
+                if running[key] == nil { _ = recount(key, query, stamp: stamp, compute: compute) }
+                return entry.counts
+            }
         }
-        let counts = try await compute(query)
-        if entries.count >= capacity {
+        return try await (running[key] ?? recount(key, query, stamp: stamp, compute: compute)).value
+    }
+
+    /// Starts counting `query` for `key`; the result replaces the entry when it comes.
+    private func recount(
+        _ key: Key, _ query: IndicatorQuery, stamp: Int64, compute: @escaping @Sendable (IndicatorQuery) async throws -> [IndicatorCounts]
+    ) -> Task<[IndicatorCounts], any Error> {
+        let task = Task {
+            defer { running[key] = nil }
+            let counts = try await compute(query)
+            keep(key, Entry(stamp: stamp, at: query.now, counts: counts))
+            return counts
+        }
+        running[key] = task
+        return task
+    }
+
+    private func keep(_ key: Key, _ entry: Entry) {
+        if let current = entries[key], current.at > entry.at { return }  // a later count came first
+        if entries[key] == nil, entries.count >= capacity {
             let oldest = entries.sorted { $0.value.at < $1.value.at }.prefix(capacity / 2).map(\.key)
             for key in oldest { entries[key] = nil }
         }
-        entries[key] = Entry(stamp: stamp, at: query.now, counts: counts)
-        return counts
+        entries[key] = entry
+    }
+
+    /// Waits for the counts running now (tests: a recount started by a stale look).
+    func settle() async {
+        for task in running.values { _ = try? await task.value }
     }
 }

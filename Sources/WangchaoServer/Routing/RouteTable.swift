@@ -7,12 +7,17 @@ import WangchaoCore
 /// cannot exist without a rule, and the role × route test walks exactly what is served.
 public struct RouteTable: Sendable {
     public let routes: [Route]
+    /// Counts what the first look at the cockpit and the map would otherwise wait for (the
+    /// whole district's figures); the server runs it once it listens.
+    let warmUp: @Sendable () async throws -> Void
 
     /// The table for `dependencies`; `services` are the sign-in pieces shared with the guard.
     init(_ dependencies: ServerDependencies, services: AuthServices) {
         let store = dependencies.store
         // One service (and cache) for the indicator API and the cockpit and map pages.
         let indicators = IndicatorService(store: store, clock: dependencies.clock)
+        let cockpit = CockpitPages(service: indicators, store: store, streamSettings: dependencies.inboxStream)
+        warmUp = cockpit.warmUp
         routes =
             HealthRoutes(store: store, metricsRegistry: dependencies.metricsRegistry).routes
             + AuthRoutes(signIn: services.signIn, store: store).routes
@@ -49,12 +54,13 @@ public struct RouteTable: Sendable {
                 locator: dependencies.locator, sla: dependencies.sla, repeatPolicy: dependencies.repeatPolicy
             ).routes
             + IndicatorRoutes(service: indicators).routes
-            + CockpitPages(service: indicators, store: store, streamSettings: dependencies.inboxStream).routes
+            + cockpit.routes
     }
 
     /// A table of the given routes, for tests of ``problems``.
     init(routes: [Route]) {
         self.routes = routes
+        warmUp = {}
     }
 
     /// The table the server would build for `dependencies`, for tests and documentation.

@@ -32,6 +32,16 @@ struct CockpitPages {
         ]
     }
 
+    /// The district's cockpit (default period) and map figures, counted ahead of the first look.
+    @Sendable func warmUp() async throws {
+        guard let root = try await service.store.rootArea() else { return }
+        _ = try await cockpitModel(root, period: try service.period(named: nil))
+        _ = try await service.currentCounts(root, grouping: .area, terms: Self.mapTerms)
+    }
+
+    /// The map's counts per area: open, and open and overdue.
+    static let mapTerms: [CountTerm] = [.count(.flag(.open)), .count(.and(.flag(.open), .flag(.overdue)))]
+
     // MARK: - Cockpit
 
     @Sendable func cockpit(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
@@ -184,8 +194,7 @@ struct CockpitPages {
         // A leaf (a micro-grid) shows itself.
         let isLeaf = children.isEmpty
         if isLeaf { children = [area] }
-        let counts = try await service.currentCounts(
-            area, grouping: .area, terms: [.count(.flag(.open)), .count(.and(.flag(.open), .flag(.overdue)))])
+        let counts = try await service.currentCounts(area, grouping: .area, terms: Self.mapTerms)
         let byChild = Dictionary(counts.map { ($0.key, $0.values) }, uniquingKeysWith: { a, _ in a })
         let openTotal = Int(counts.reduce(0) { $0 + $1.values[0] })
         let regions = children.map { child -> AreaMap.Region in
@@ -194,29 +203,18 @@ struct CockpitPages {
                 code: child.code, name: child.name, boundary: child.boundary, open: Int(values[0]), overdue: Int(values[1]),
                 href: isLeaf ? nil : "/map?area=\(child.code)\(shading == .overdue ? "&shade=overdue" : "")")
         }
-        // The newest open cases in the area, at most AreaMap.markerCap.
-        var markers: [AreaMap.Marker] = []
+        // The newest open cases in the area, at most AreaMap.markerCap, read as rows (no bodies).
         var query = CaseQuery()
         query.areaCode = area.code
         query.states = CaseState.allCases.filter(\.isOpen)
-        query.limit = CaseQuery.maxLimit
         let now = service.clock.now()
-        var openCases: [Case] = []
-        while openCases.count < AreaMap.markerCap {
-            let page = try await store.listCases(query, viewer: user)
-            openCases += page.items
-            guard let next = page.nextCursor, !page.items.isEmpty else { break }
-            query.cursor = next
-        }
-        openCases = Array(openCases.prefix(AreaMap.markerCap))
-        for c in openCases where c.location.lat.isFinite && c.location.lng.isFinite {
+        let openCases = try await store.caseRows(query, viewer: user, limit: AreaMap.markerCap).rows
+        let markers = openCases.filter { $0.lat.isFinite && $0.lng.isFinite }.map { c -> AreaMap.Marker in
             let overdue = c.deadlines.contains { $0.dueAt <= now }
             let category = CategoryCatalog.bundled[c.category]?.name ?? c.category
-            markers.append(
-                .init(
-                    lat: c.location.lat, lng: c.location.lng,
-                    title: "\(c.number) \(category) · \(c.state.chineseName)\(overdue ? " · 已超期" : "")", href: "/cases/\(c.id)",
-                    overdue: overdue))
+            return AreaMap.Marker(
+                lat: c.lat, lng: c.lng, title: "\(c.number) \(category) · \(c.state.chineseName)\(overdue ? " · 已超期" : "")",
+                href: "/cases/\(c.id)", overdue: overdue)
         }
         let svg = AreaMap(
             title: "\(area.name)\(isLeaf ? "" : "下级区域")：按\(shading.chineseName)事件着色", regions: regions, markers: markers,
@@ -242,7 +240,7 @@ struct CockpitPages {
     }
 
     /// A grid's (or micro-grid's) worker(s), its open cases and its figures.
-    func gridDetail(_ area: Area, openCases: [Case], now: Date) async throws -> [String: Any] {
+    func gridDetail(_ area: Area, openCases: [CaseRow], now: Date) async throws -> [String: Any] {
         var gridCode = area.code
         if area.level == .microGrid, let parent = area.parentCode { gridCode = parent }
         var workers: [[String: Any]] = []

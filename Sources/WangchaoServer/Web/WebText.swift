@@ -56,14 +56,17 @@ struct CaseUrgency {
     let now: Date
 
     init(_ subject: Case, now: Date, calendar: WorkCalendar) {
-        self.init(deadlines: subject.deadlines, now: now, calendar: calendar)
+        self.init(
+            light: subject.deadlines.isEmpty ? nil : Light.of(subject, at: now, calendar: calendar), deadlines: subject.deadlines,
+            now: now)
     }
 
-    /// From the deadlines alone (a ``CaseRow``'s): the worst light of them, as ``Light/of(_:at:calendar:)`` gives a case.
-    init(deadlines: [Deadline], now: Date, calendar: WorkCalendar) {
+    /// A row's: its light as the store ranked it (``Light/listed(earliestDue:earliestYellow:at:)``)
+    /// and its deadlines for the time left.
+    init(light: Light?, deadlines: [Deadline], now: Date) {
         self.now = now
         next = deadlines.min { $0.dueAt < $1.dueAt }
-        light = deadlines.map { Light.of($0, at: now, calendar: calendar) }.max()
+        self.light = light
     }
 
     /// Sort key: red, yellow, green, no deadline; then the earliest due.

@@ -6,10 +6,9 @@ import WangchaoStore
 /// `/workbench`: the signed-in user's cases (the case list API's visibility), most urgent first:
 /// red, then yellow, then the least time left. Filters are a GET query so a link keeps them.
 ///
-/// The store pages by filing order, so urgency is sorted over the newest ``scanLimit`` cases
-/// matching the filters; the page says so when there are more (filters narrow the set). It reads
-/// them as ``CaseRow``s (what a row shows, not whole cases): decoding 600 whole cases cost the
-/// district commander most of 100 ms a page.
+/// The store ranks and counts every visible case in its query (``CaseStore/casesByUrgency(_:viewer:)``)
+/// and reads only the page's rows: the district commander's 工作台 covers thousands of open
+/// cases, and sorting them in memory cost most of 100 ms a page.
 struct WorkbenchPage {
     let store: any CaseStore
     let clock: any WangchaoClock
@@ -17,7 +16,6 @@ struct WorkbenchPage {
     let sla: SLASettings
 
     static let pageSize = 30
-    static let scanLimit = 600
 
     /// The filters read from the query; unknown values are refused field by field.
     struct Filters {
@@ -81,35 +79,37 @@ struct WorkbenchPage {
 
     func model(user: User, filters: Filters) async throws -> [String: Any] {
         let now = clock.now()
-        var query = CaseQuery()
-        query.category = filters.category
-        query.source = filters.source
+        var cases = CaseQuery()
+        cases.category = filters.category
+        cases.source = filters.source
         // Open cases unless a closed state is asked for; the state counts are over open cases.
         if let state = filters.state, !state.isOpen {
-            query.states = [state]
+            cases.states = [state]
         } else {
-            query.states = CaseState.allCases.filter(\.isOpen)
+            cases.states = CaseState.allCases.filter(\.isOpen)
         }
-        let scan = try await store.caseRows(query, viewer: user, limit: Self.scanLimit)
-        var stateCounts: [CaseState: Int] = [:]
-        for item in scan.rows { stateCounts[item.state, default: 0] += 1 }
-        var rows = scan.rows.map { ($0, CaseUrgency(deadlines: $0.deadlines.map(\.deadline), now: now, calendar: sla.calendar)) }
-        if let state = filters.state { rows = rows.filter { $0.0.state == state } }
-        var lightCounts: [Light: Int] = [:]
-        for row in rows { if let light = row.1.light { lightCounts[light, default: 0] += 1 } }
-        if let light = filters.light { rows = rows.filter { $0.1.light == light } }
-        // Sorts positions by precomputed keys, then moves the rows once: sorting the (row, urgency)
-        // pairs themselves copied them on every step.
-        let keys = rows.map { (rank: $0.1.rank, createdAt: $0.0.createdAt) }
-        let order = keys.indices.sorted { a, b in
-            keys[a].rank < keys[b].rank || (keys[a].rank == keys[b].rank && keys[a].createdAt > keys[b].createdAt)
-        }
-        rows = order.map { rows[$0] }
-
-        let total = rows.count
-        let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        let requested = UrgencyQuery(
+            cases: cases, state: filters.state, light: filters.light, now: now,
+            offset: min((filters.page - 1) * Self.pageSize, UrgencyQuery.maxOffset), limit: Self.pageSize)
+        var result = try await store.casesByUrgency(requested, viewer: user)
+        let pages = max(1, (result.total + Self.pageSize - 1) / Self.pageSize)
         let page = min(filters.page, pages)
-        let shown = rows.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize)
+        if page != filters.page {
+            // Past the last page (the set shrank since the link was made): show the last one.
+            var last = requested
+            last.offset = (page - 1) * Self.pageSize
+            result = try await store.casesByUrgency(last, viewer: user)
+        }
+        var stateCounts: [CaseState: Int] = [:]
+        var lightCounts: [Light: Int] = [:]
+        for count in result.counts {
+            stateCounts[count.state, default: 0] += count.count
+            if let light = count.light, filters.state == nil || filters.state == count.state {
+                lightCounts[light, default: 0] += count.count
+            }
+        }
+        let shown = result.rows.map { ($0.row, CaseUrgency(light: $0.light, deadlines: $0.row.deadlines.map(\.deadline), now: now)) }
+        let total = result.total
 
         var unitNames: [String: String] = [:]
         for id in Set(shown.compactMap(\.0.assignedUnitId)) {
@@ -146,7 +146,7 @@ struct WorkbenchPage {
             all.map { ["value": value($0), "label": label($0), "selected": $0 == selected] }
         }
         var model: [String: Any] = [
-            "rows": caseRows, "total": total, "counts": counts, "more": scan.more, "scanLimit": Self.scanLimit,
+            "rows": caseRows, "total": total, "counts": counts,
             "stateOptions": options(CaseState.allCases, selected: filters.state, value: \.rawValue, label: \.chineseName),
             "lightOptions": options(Light.allCases, selected: filters.light, value: \.rawValue, label: \.chineseName),
             "sourceOptions": options(SourceChannel.allCases, selected: filters.source, value: \.rawValue, label: \.chineseName),

@@ -1,4 +1,5 @@
 import GRDB
+import WangchaoCore
 
 /// The versioned schema. Migrations are append-only: never edit a shipped one, add the next.
 enum SQLiteSchema {
@@ -458,6 +459,29 @@ enum SQLiteSchema {
                 CREATE INDEX cases_indicators ON cases(area_code, created_at, state, source, category, tier, priority,
                     rework_count, satisfaction, likely_repeat, assigned_unit_id, assignee, id);
                 """)
+        }
+        // The 工作台 ranks every visible case by light: each case keeps the earliest due and the
+        // earliest yellow instant of its running limits (kept by insert and update), indexed
+        // with the state and area the visibility filters read. The priority and category are
+        // refreshed from the body here (updates did not keep them before).
+        migrator.registerMigration("v17-case-urgency") { db in
+            try db.execute(sql: """
+                ALTER TABLE cases ADD COLUMN due_at INTEGER;
+                ALTER TABLE cases ADD COLUMN warn_at INTEGER;
+                UPDATE cases SET priority = coalesce(json_extract(body, '$.priority'), priority),
+                    category = coalesce(json_extract(body, '$.category'), category),
+                    due_at = (SELECT CAST(round(min(json_extract(value, '$.dueAt'))) AS INTEGER)
+                        FROM json_each(body, '$.deadlines'));
+                """)
+            // The yellow instant needs the rule of ``Deadline/yellowFrom``: decoded, not in SQL.
+            let rows = try Row.fetchCursor(db, sql: "SELECT seq, body FROM cases WHERE due_at IS NOT NULL")
+            while let row = try rows.next() {
+                let subject = try StoredJSON.decode(Case.self, from: row["body"])
+                try db.execute(
+                    sql: "UPDATE cases SET warn_at = ? WHERE seq = ?",
+                    arguments: [subject.earliestYellow?.storedMillis, row["seq"] as Int64])
+            }
+            try db.execute(sql: "CREATE INDEX cases_urgency ON cases(state, area_code, due_at, warn_at, created_at)")
         }
         return migrator
     }

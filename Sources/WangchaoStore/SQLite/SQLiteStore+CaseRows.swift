@@ -14,34 +14,42 @@ extension SQLiteStore {
         var query = query
         query.limit = limit
         let (sql, arguments) = try Self.listSQL(query, viewer: viewer, columns: Self.caseRowColumns)
-        return try await reads.read { db in
-            var rows: [CaseRow] = []
-            var deadlines: [String] = []
-            rows.reserveCapacity(limit)
-            deadlines.reserveCapacity(limit)
-            var more = false
-            let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try cursor.next() {
-                guard rows.count < limit else {
-                    more = true
-                    break
-                }
-                rows.append(try Self.caseRow(row))
-                deadlines.append(row["deadlines"] ?? "[]")
+        return try await reads.read { db in try Self.readCaseRows(db, sql: sql, arguments: arguments, limit: limit) }
+    }
+
+    /// Reads the rows of a statement selecting ``caseRowColumns``, at most `limit` (`more` tells
+    /// whether the statement had another); `each` sees every row read, for extra columns.
+    static func readCaseRows(
+        _ db: Database, sql: String, arguments: StatementArguments, limit: Int, each: (Row) throws -> Void = { _ in }
+    ) throws -> CaseRowScan {
+        var rows: [CaseRow] = []
+        var deadlines: [String] = []
+        rows.reserveCapacity(limit)
+        deadlines.reserveCapacity(limit)
+        var more = false
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try cursor.next() {
+            guard rows.count < limit else {
+                more = true
+                break
             }
-            let decoder = JSONDecoder()
-            decoder.dateDecodingStrategy = .millisecondsSince1970
-            let limits = try decoder.decode(
-                [[CaseRow.Limit]].self, from: Data(("[" + deadlines.joined(separator: ",") + "]").utf8))
-            for index in rows.indices { rows[index].deadlines = limits[index] }
-            return CaseRowScan(rows: rows, more: more)
+            rows.append(try Self.caseRow(row))
+            deadlines.append(row["deadlines"] ?? "[]")
+            try each(row)
         }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .millisecondsSince1970
+        let limits = try decoder.decode(
+            [[CaseRow.Limit]].self, from: Data(("[" + deadlines.joined(separator: ",") + "]").utf8))
+        for index in rows.indices { rows[index].deadlines = limits[index] }
+        return CaseRowScan(rows: rows, more: more)
     }
 
     static let caseRowColumns = """
         id, number, state, area_code, assigned_unit_id, created_at,
         json_extract(body, '$.category') AS category, json_extract(body, '$.priority') AS priority,
         json_extract(body, '$.description') AS description, json_extract(body, '$.location.address') AS address,
+        json_extract(body, '$.location.lat') AS lat, json_extract(body, '$.location.lng') AS lng,
         json_extract(body, '$.deadlines') AS deadlines
         """
 
@@ -58,6 +66,6 @@ extension SQLiteStore {
             id: row["id"], number: row["number"], state: try value(CaseState.self, "state"), category: row["category"],
             priority: try value(Priority.self, "priority"), areaCode: row["area_code"],
             assignedUnitId: row["assigned_unit_id"], description: row["description"], address: row["address"],
-            createdAt: Date(storedMillis: row["created_at"]), deadlines: [])
+            lat: row["lat"], lng: row["lng"], createdAt: Date(storedMillis: row["created_at"]), deadlines: [])
     }
 }

@@ -159,15 +159,15 @@ extension SQLiteStore {
             sql: """
                 INSERT INTO cases (id, number, state, area_code, category, source, priority, assigned_unit_id,
                     reporter_phone_digest, search_text, version, created_at, updated_at, body, assignee,
-                    lat, lng, address_digest, likely_repeat, tier, rework_count, satisfaction)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    lat, lng, address_digest, likely_repeat, tier, rework_count, satisfaction, due_at, warn_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 c.id, c.number, c.state.rawValue, c.areaCode, c.category, c.source.rawValue, c.priority.rawValue,
                 c.assignedUnitId, PhoneDigest.of(c.reporter.phone), searchText(of: c), c.version, c.createdAt.storedMillis,
                 c.updatedAt.storedMillis, try StoredJSON.encode(c), c.assignee,
                 c.location.lat, c.location.lng, AddressDigest.of(c.location.address), c.likelyRepeat,
-                c.tier.rawValue, c.reworkCount, c.satisfaction,
+                c.tier.rawValue, c.reworkCount, c.satisfaction, c.earliestDue?.storedMillis, c.earliestYellow?.storedMillis,
             ])
         try writeDerivedRows(of: c, in: db)
     }
@@ -179,12 +179,13 @@ extension SQLiteStore {
         try db.execute(
             sql: """
                 UPDATE cases SET state = ?, area_code = ?, assigned_unit_id = ?, version = ?, updated_at = ?, body = ?,
-                    assignee = ?, tier = ?, rework_count = ?, satisfaction = ?
+                    assignee = ?, tier = ?, rework_count = ?, satisfaction = ?, priority = ?, category = ?, due_at = ?, warn_at = ?
                 WHERE id = ? AND version = ?
                 """,
             arguments: [
                 c.state.rawValue, c.areaCode, c.assignedUnitId, c.version, c.updatedAt.storedMillis,
-                try StoredJSON.encode(c), c.assignee, c.tier.rawValue, c.reworkCount, c.satisfaction, c.id, previousVersion,
+                try StoredJSON.encode(c), c.assignee, c.tier.rawValue, c.reworkCount, c.satisfaction, c.priority.rawValue,
+                c.category, c.earliestDue?.storedMillis, c.earliestYellow?.storedMillis, c.id, previousVersion,
             ])
         guard db.changesCount == 1 else { throw DomainError.versionConflict(expected: previousVersion, actual: c.version) }
         try db.execute(sql: "DELETE FROM case_deadlines WHERE case_id = ?", arguments: [c.id])

@@ -23,6 +23,13 @@ extension SQLiteStore {
     static func listSQL(_ query: CaseQuery, viewer: User, columns: String = "seq, body") throws
         -> (String, StatementArguments)
     {
+        let (whereClause, arguments) = try filterSQL(query, viewer: viewer)
+        return ("SELECT \(columns) FROM cases WHERE \(whereClause) ORDER BY seq DESC LIMIT \(query.limit + 1)", arguments)
+    }
+
+    /// The `WHERE` condition (over unqualified `cases` columns) of what `viewer` may see of
+    /// `query`: visibility first, then each filter and the cursor.
+    static func filterSQL(_ query: CaseQuery, viewer: User) throws -> (String, StatementArguments) {
         var clauses: [String] = []
         var arguments: StatementArguments = []
         func subtree(_ column: String, _ code: String) {
@@ -88,8 +95,7 @@ extension SQLiteStore {
             clauses.append("seq < ?")
             arguments += [sequence]
         }
-        let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-        return ("SELECT \(columns) FROM cases\(whereClause) ORDER BY seq DESC LIMIT \(query.limit + 1)", arguments)
+        return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
     }
 
     private static func escapeLike(_ text: String) -> String {

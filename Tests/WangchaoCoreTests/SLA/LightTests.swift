@@ -59,4 +59,40 @@ import WangchaoTesting
         let roundTrip = try JSONDecoder().decode(Deadline.self, from: JSONEncoder().encode(decoded))
         #expect(roundTrip == decoded)
     }
+
+    @Test func theListedLightAgreesWithTheCalendarLightForPlannedLimits() throws {
+        // A working-day limit over a weekend and a continuous one, as the planner makes them.
+        let start = China.at(2026, 11, 27, 12)
+        let policies = SLAPolicySet(classes: [
+            .standard: [.all: [.handle: StepLimit(minutes: 1440, clock: .workingDays), .arrive: StepLimit(minutes: 30, clock: .continuous)]]
+        ])
+        let planner = DeadlinePlanner(
+            category: CategoryCatalog.bundled["SR03"]!, priority: .normal, sla: SLASettings(policies: policies, calendar: .bundled))
+        for kind in [DeadlineKind.handle, .arrive] {
+            let deadline = try #require(planner.deadline(kind, from: start))
+            var minute = start
+            while minute <= deadline.dueAt + 3600 {
+                let listed = Light.listed(earliestDue: deadline.dueAt, earliestYellow: deadline.yellowFrom, at: minute)
+                #expect(listed == Light.of(deadline, at: minute, calendar: .bundled), "\(kind) at \(minute)")
+                minute += kind == .arrive ? 60 : 600
+            }
+        }
+    }
+
+    @Test func theListedLightOfLimitsStoredWithoutAWarnInstant() {
+        let continuous = Deadline(kind: .arrive, dueAt: t0 + 600, startedAt: t0, clock: .continuous)
+        #expect(continuous.yellowFrom == t0 + 480)
+        let legacy = Deadline(kind: .handle, dueAt: t0 + 600)  // stored before limits had a start
+        #expect(legacy.yellowFrom == t0 + 600)
+        var subject = Fixtures.intake().makeCase(
+            id: "c", number: "XS-20261124-000001", trackingCode: "ABCDEFGH", areaCode: Fixtures.grid,
+            category: CategoryCatalog.bundled["SR03"]!, at: t0)
+        subject.deadlines = []
+        #expect(Light.listed(subject, at: t0) == nil)  // no limit runs: no light at all
+        subject.deadlines = [Deadline(kind: .sign, dueAt: t0 + 1000, startedAt: t0), continuous]
+        #expect(subject.earliestDue == t0 + 600 && subject.earliestYellow == t0 + 480)
+        #expect(Light.listed(subject, at: t0 + 479) == .green)
+        #expect(Light.listed(subject, at: t0 + 480) == .yellow)
+        #expect(Light.listed(subject, at: t0 + 600) == .red)
+    }
 }
