@@ -21,6 +21,7 @@ from selenium import webdriver
 from selenium.common.exceptions import NoSuchElementException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 PASSWORD = "wangchao-demo"
@@ -138,6 +139,71 @@ def api_case(base, token, case_id):
         return json.load(answer)
 
 
+# Every form control a person fills has an accessible name (a <label>, aria-label or
+# aria-labelledby) and every image alt text: what a screen reader reads out.
+UNNAMED_CONTROLS = """
+const bad = [];
+for (const el of document.querySelectorAll('input, select, textarea')) {
+  const kind = (el.getAttribute('type') || '').toLowerCase();
+  if (['hidden', 'submit', 'button', 'reset'].includes(kind)) continue;
+  const named = (el.labels && el.labels.length > 0) || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+  if (!named) bad.push(el.outerHTML.slice(0, 120));
+}
+for (const img of document.querySelectorAll('img:not([alt])')) bad.push(img.outerHTML.slice(0, 120));
+return bad;
+"""
+
+
+# WCAG 2.1 contrast of every visible piece of HTML text (SVG charts draw their own): 4.5:1, or
+# 3:1 for large text (24 px, or bold 18.66 px), against the backgrounds blended beneath it.
+LOW_CONTRAST = """
+function rgba(text) {
+  const m = text.match(/rgba?\\(([^)]+)\\)/);
+  if (!m) return null;
+  const p = m[1].split(',').map(parseFloat);
+  return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+}
+function luminance(c) {
+  const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+}
+function background(el) {
+  const layers = [];
+  for (let e = el; e; e = e.parentElement) {
+    const style = getComputedStyle(e);
+    if (style.backgroundImage !== 'none') return null;
+    const c = rgba(style.backgroundColor);
+    if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+  }
+  let out = [255, 255, 255];
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const c = layers[i];
+    out = [0, 1, 2].map(k => c[k] * c[3] + out[k] * (1 - c[3]));
+  }
+  return out;
+}
+const bad = [];
+for (const el of document.querySelectorAll('body *')) {
+  if (el.closest('svg')) continue;
+  if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+  const box = el.getBoundingClientRect();
+  const style = getComputedStyle(el);
+  if (box.width === 0 || box.height === 0 || style.visibility === 'hidden' || box.right < 0 || box.bottom < 0) continue;
+  const fg = rgba(style.color), bg = background(el);
+  if (!fg || !bg) continue;
+  const text = [0, 1, 2].map(k => fg[k] * fg[3] + bg[k] * (1 - fg[3]));
+  const a = luminance(text), b = luminance(bg);
+  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight) >= 700;
+  const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+  if (ratio < needed - 0.005) {
+    bad.push(el.tagName.toLowerCase() + '.' + el.className + ' "' + el.textContent.trim().slice(0, 16) + '" ' + ratio.toFixed(2) + ':1');
+  }
+}
+return bad;
+"""
+
+
 def check_page(browser, path, main_id, name, extra=None):
     browser.open(path)
     browser.one(f"main#{main_id}", name)
@@ -150,10 +216,42 @@ def check_page(browser, path, main_id, name, extra=None):
             raise Failure(f"{name}: navigation has no link to {href} ({label})")
     if extra:
         extra()
+    unnamed = browser.driver.execute_script(UNNAMED_CONTROLS)
+    if unnamed:
+        raise Failure(f"{name}: controls without a label (or alt text): {unnamed[:3]}")
+    low = browser.driver.execute_script(LOW_CONTRAST)
+    if low:
+        raise Failure(f"{name}: text below WCAG contrast ({len(low)}): {low[:4]}")
     browser.expect_clean(name)
     browser.screenshot(name)
     browser.expect_clean(f"{name} (resized)")
     print(f"ok  {name:<22} {path}")
+
+
+def keyboard(browser):
+    """The 工作台 by keyboard alone: the first Tab reaches the skip link, Enter on it moves to
+    the main content, no element jumps the tab order (tabindex > 0), and the filter form is
+    submitted by Enter on its button."""
+    browser.open("/workbench")
+    jumps = browser.driver.execute_script(
+        "return [...document.querySelectorAll('[tabindex]')].filter(e => e.tabIndex > 0).map(e => e.outerHTML.slice(0, 80))")
+    if jumps:
+        raise Failure(f"keyboard: elements with a positive tabindex break the tab order: {jumps[:3]}")
+    body = browser.one("body", "workbench")
+    body.send_keys(Keys.TAB)
+    focused = browser.driver.switch_to.active_element
+    if "skip" not in (focused.get_attribute("class") or ""):
+        raise Failure(f"keyboard: the first Tab reached {focused.get_attribute('outerHTML')[:80]}, not the skip link")
+    focused.send_keys(Keys.ENTER)
+    if not browser.driver.current_url.endswith("#workbench"):
+        raise Failure(f"keyboard: the skip link led to {browser.driver.current_url}")
+    state = browser.one("main#workbench select[name=state]", "the state filter")
+    Select(state).select_by_value("signed")
+    state.find_element(By.XPATH, "ancestor::form//button[@type='submit']").send_keys(Keys.ENTER)
+    browser.wait_ready()
+    if "state=signed" not in browser.driver.current_url:
+        raise Failure(f"keyboard: Enter in the filter form went to {browser.driver.current_url}")
+    browser.expect_clean("keyboard")
 
 
 def fill(form, action):
@@ -304,6 +402,8 @@ def main():
                        lambda: browser.one("main#map svg a", "a drillable area on the map"))
             check_page(browser, "/cockpit", "cockpit", f"cockpit-{who}",
                        lambda: browser.one("main#cockpit svg", "a chart on the cockpit"))
+        keyboard(browser)
+        print("ok  keyboard              skip link, tab order, filters by keyboard")
         browser.open("/map")
         link = browser.one("main#map svg a", "a drillable area")
         # An SVG link's href property is an object; its attribute is the text.
