@@ -15,7 +15,9 @@ import json
 import os
 import sys
 import time
+import struct
 import urllib.request
+import zlib
 
 from selenium import webdriver
 from selenium.common.exceptions import NoSuchElementException
@@ -254,6 +256,22 @@ def keyboard(browser):
     browser.expect_clean("keyboard")
 
 
+def png(path, width=48, height=32):
+    """Writes a small real PNG (a blue-and-white flag) for the photo inputs."""
+    rows = b"".join(
+        b"\x00" + b"".join(bytes((23, 79, 140) if (x + y) % 8 < 4 else (255, 255, 255)) for x in range(width))
+        for y in range(height))
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    with open(path, "wb") as out:
+        out.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+    return path
+
+
+PHOTO = png(os.path.join(os.environ.get("TMPDIR", "/tmp"), "wangchao-ui-check-photo.png"))
+
+
 def fill(form, action):
     """Gives every visible field of an action form a plausible value (first choice, a note, 5 stars)."""
     for field in form.find_elements(By.CSS_SELECTOR, "select, textarea, input"):
@@ -271,6 +289,8 @@ def fill(form, action):
         elif kind == "checkbox":
             if field.get_attribute("required") is not None and not field.is_selected():
                 field.click()
+        elif kind == "file":  # 到场、处置、核查: one photo, as a phone would send it
+            field.send_keys(PHOTO)
         elif kind == "number" or field.get_attribute("name") in ("rating", "score", "satisfaction"):
             if not field.get_attribute("value"):
                 field.send_keys("5")
@@ -342,9 +362,13 @@ def walk(browser, base, case_id):
     token = api_token(base, "demo.commander")
     signed_in = None
     for step in range(len(WALK) + 4):
-        state = api_case(base, token, case_id)["state"]
+        case = api_case(base, token, case_id)
+        state = case["state"]
         if state == "rated":
-            print(f"ok  case walk             {case_id} reached rated in {step} steps")
+            with_photos = [t["action"] for t in case.get("history", []) if t.get("attachments")]
+            if not {"arrive", "handle"} <= set(with_photos):
+                raise Failure(f"case walk: the photos chosen in the forms are not in the history (only on {with_photos})")
+            print(f"ok  case walk             {case_id} reached rated in {step} steps, photos on {', '.join(with_photos)}")
             return
         taken = False
         for user in WALKERS:

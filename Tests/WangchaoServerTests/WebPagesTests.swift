@@ -223,6 +223,61 @@ struct WebPagesTests {
         }
     }
 
+    @Test("an arrival form carries photos as attachments of the transition; a non-image or a fourth photo is refused, nothing changes")
+    func formPhotos() async throws {
+        let fixture = try await ServerFixture()
+        let filed = try await fixture.store.fileCase(Fixtures.intake(category: "AQ01"), at: Fixtures.now - 120)
+        try await fixture.store.act(.accept, on: filed.id, by: Fixtures.dispatcher, at: Fixtures.now - 60)
+        try await fixture.store.act(.dispatch(unitId: Fixtures.gridTeam), on: filed.id, by: Fixtures.dispatcher, at: Fixtures.now - 30)
+        let signed = try await fixture.store.act(.sign, on: filed.id, by: Fixtures.gridWorker, at: Fixtures.now - 10)
+        try await fixture.test { client in
+            let page = try await client.send(.get, "/cases/\(signed.id)", as: "gw")
+            #expect(page.text.contains(#"id="form-arrive" enctype="multipart/form-data""#))
+            #expect(page.text.contains(#"name="photos" type="file" accept="image/jpeg,image/png" multiple"#))
+            #expect(!page.text.contains(#"id="form-accept" enctype"#), "forms without photos stay urlencoded")
+
+            func post(_ photos: [(filename: String, bytes: [UInt8])], action: String = "arrive") async throws -> TestResponse {
+                let boundary = "----wangchao-test-7MA4YWxk"
+                var body: [UInt8] = []
+                for (name, value) in [("action", action), ("version", "\(signed.version)"), ("note", "已到场，拍照取证")] {
+                    body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+                }
+                for photo in photos {
+                    body += Array(
+                        "--\(boundary)\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"\(photo.filename)\"\r\nContent-Type: image/jpeg\r\n\r\n"
+                            .utf8) + photo.bytes + Array("\r\n".utf8)
+                }
+                body += Array("--\(boundary)--\r\n".utf8)
+                return try await client.execute(
+                    uri: "/cases/\(signed.id)/transitions", method: .post,
+                    headers: [.authorization: "Bearer " + testToken("gw"), .contentType: "multipart/form-data; boundary=\(boundary)"],
+                    body: ByteBuffer(bytes: body))
+            }
+            // A PDF named .jpg is not a photo: 415, the photo input marked, the note kept.
+            let pdf = try await post([("scan.jpg", SampleFiles.pdf)])
+            #expect(pdf.status == .unsupportedMediaType)
+            #expect(pdf.text.contains(#"id="arrive-photos" name="photos" type="file""#) && pdf.text.contains(#"aria-invalid="true""#))
+            #expect(pdf.text.contains("已到场，拍照取证</textarea>"), "the note is kept")
+            let four = try await post(Array(repeating: ("p.jpg", SampleFiles.jpeg()), count: 4))
+            #expect(four.status == .badRequest && four.text.contains("最多上传 3 张照片"))
+            // Photos on a form without a photo input are refused too.
+            let signAgain = try await post([("a.jpg", SampleFiles.jpeg())], action: "accept")
+            #expect(signAgain.status == .forbidden || signAgain.status == .badRequest)
+            #expect(try await fixture.store.getCase(id: signed.id)?.state == .signed, "nothing changed")
+
+            // Nothing chosen in a file input still sends an empty part: it is no photo.
+            let done = try await post([("", []), ("a.jpg", SampleFiles.jpeg(seed: 7)), ("b.png", SampleFiles.png)])
+            #expect(done.status == .seeOther)
+            let arrival = try #require(try await fixture.store.history(caseId: signed.id).last)
+            #expect(arrival.action == "arrive" && arrival.note == "已到场，拍照取证")
+            #expect(arrival.attachments.count == 2)
+            let photo = try await client.send(.get, "/api/v1/attachments/\(arrival.attachments[1])", as: "gw")
+            #expect(photo.status == .ok && photo.headers[.contentType] == "image/png")
+            let shown = try await client.send(.get, "/cases/\(signed.id)", as: "gw")
+            #expect(shown.text.contains("/api/v1/attachments/\(arrival.attachments[0])"), "the timeline shows the photos")
+        }
+    }
+
     @Test("a cookie-session form without the CSRF token is refused; with it, it goes through")
     func formCSRF() async throws {
         let fixture = try await ServerFixture()

@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Metrics
 import WangchaoCore
 import WangchaoStore
 
@@ -21,25 +20,15 @@ struct AttachmentRoutes {
         ]
     }
 
-    /// Checks in order: role (403), size (413), type (415); then the file is made durable
-    /// before its metadata commits, so an acknowledged id always has its bytes.
+    /// Checks in order: role (403, before reading the body), size (413), type (415); see
+    /// ``AttachmentKeeper``.
     @Sendable func upload(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
         let user = try context.requireUser()
         guard Attachment.allowedRoles.contains(user.role) else {
             throw DomainError.forbidden("\(user.role.chineseName)不能上传附件")
         }
         let bytes = try await AttachmentUpload.fileBytes(of: request)
-        guard !bytes.isEmpty else { throw DomainError.invalid(field: "file", "文件为空") }
-        guard let contentType = AttachmentContentType.sniff(bytes) else {
-            throw DomainError.unsupportedMediaType("只接受 JPEG、PNG 图片或 PDF 文档")
-        }
-        let sha256 = try await files.store(bytes)
-        let attachment = Attachment(
-            id: UUID().uuidString.lowercased(), sha256: sha256, contentType: contentType, size: bytes.count,
-            uploadedBy: user.username, createdAt: clock.now())
-        try await store.saveAttachment(attachment)
-        Counter(label: "wangchao_attachments_stored_total", dimensions: [("contentType", contentType.rawValue)])
-            .increment()
+        let attachment = try await AttachmentKeeper(store: store, files: files, clock: clock).keep(bytes, by: user)
         var response = try JSONResponse.make(AttachmentView(attachment), status: .created)
         response.headers[.location] = "/api/v1/attachments/\(attachment.id)"
         return response

@@ -51,7 +51,8 @@ public struct RouteTable: Sendable {
             + AssetRoutes().routes
             + WebPages(
                 store: store, clock: dependencies.clock, categories: dependencies.categories,
-                locator: dependencies.locator, sla: dependencies.sla, repeatPolicy: dependencies.repeatPolicy
+                locator: dependencies.locator, sla: dependencies.sla, repeatPolicy: dependencies.repeatPolicy,
+                attachmentFiles: dependencies.attachmentFiles
             ).routes
             + IndicatorRoutes(service: indicators).routes
             + cockpit.routes

@@ -7,7 +7,7 @@ import WangchaoCore
 struct ActionForms {
     /// One input of a form.
     struct Field {
-        enum Kind { case text, textarea, number, select, radio }
+        enum Kind { case text, textarea, number, select, radio, photos }
         var name: String
         var label: String
         var kind: Kind
@@ -24,6 +24,11 @@ struct ActionForms {
         var message: String
     }
 
+    /// Photos one form may carry (到场、处置、核查 evidence from a phone).
+    static let maxPhotos = 3
+    /// The name of the photo input; its files become the transition's `attachments`.
+    static let photosField = "photos"
+
     let subject: Case
     let user: User
     /// Units the case may be dispatched to or shared with.
@@ -34,8 +39,12 @@ struct ActionForms {
         let reason = Field(name: "reason", label: "理由", kind: .textarea, required: true)
         let note = Field(name: "note", label: "备注（可选）", kind: .textarea)
         let unitOptions = units.filter { $0.id != subject.assignedUnitId }.map { ($0.id, $0.name) }
+        let photos = Field(
+            name: Self.photosField, label: "现场照片（可选）", kind: .photos,
+            hint: "最多 \(Self.maxPhotos) 张 JPEG 或 PNG，每张不超过 \(Attachment.maxSize / 1024 / 1024) MB")
         switch action {
-        case .accept, .sign, .arrive, .close: return [note]
+        case .accept, .sign, .close: return [note]
+        case .arrive: return [photos, note]
         case .reject, .reopen, .return, .escalate, .requestPark, .requestVoid: return [reason, note]
         case .merge:
             return [
@@ -48,13 +57,13 @@ struct ActionForms {
                     options: [("", "请选择单位")] + unitOptions),
                 note,
             ]
-        case .handle: return [Field(name: "result", label: "处置结果", kind: .textarea, required: true), note]
+        case .handle: return [Field(name: "result", label: "处置结果", kind: .textarea, required: true), photos, note]
         case .verify:
             return [
                 Field(
                     name: "pass", label: "核查结论", kind: .radio, required: true,
                     options: [("true", "通过"), ("false", "不通过（返工）")]),
-                note,
+                photos, note,
             ]
         case .rate:
             return [
@@ -107,6 +116,7 @@ struct ActionForms {
                 case .number: model["isNumber"] = true
                 case .select: model["isSelect"] = true
                 case .radio: model["isRadio"] = true
+                case .photos: model["isPhotos"] = true
                 }
                 if let hint = field.hint { model["hint"] = hint }
                 if invalid, let refused { model["fieldError"] = refused.message } else { model["fieldError"] = false }
@@ -115,6 +125,7 @@ struct ActionForms {
             var form: [String: Any] = [
                 "action": action.rawValue, "label": action.chineseName, "csrf": csrf, "version": subject.version,
                 "fields": fieldModels, "danger": [.reject, .return, .escalate, .requestVoid].contains(action),
+                "multipart": fields(for: action).contains { $0.kind == .photos },
                 "formError": false,
             ]
             if let refused {
@@ -137,7 +148,7 @@ struct ActionForms {
             throw .invalid(field: "version", "页面缺少版本号，请刷新后重试")
         }
         body["version"] = version
-        for field in fields {
+        for field in fields where field.kind != .photos {
             let raw = (form[field.name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             if raw.isEmpty {
                 if field.required { throw .invalid(field: field.name, "请填写\(field.label)") }

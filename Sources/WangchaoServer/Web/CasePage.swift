@@ -14,6 +14,8 @@ struct CasePage {
     let clock: any WangchaoClock
     let categories: CategoryCatalog
     let sla: SLASettings
+    /// Where a form's photos go (the same checks as `POST /api/v1/attachments`).
+    let attachments: AttachmentKeeper
 
     @Sendable func show(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
         let user = try context.requireUser()
@@ -31,11 +33,19 @@ struct CasePage {
     @Sendable func transition(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let subject = try await visibleCase(context.parameters.require("id"), to: user)
-        guard FormFields.isForm(request) else {
+        var request = request
+        let form: FormFields
+        var photos: [MultipartForm.Part] = []
+        if FormFields.isForm(request) {
+            form = FormFields(String(buffer: try await request.collectBody(upTo: CSRFCheck.maxFormSize)))
+        } else if FormFields.isMultipart(request) {
+            let multipart = try await FormFields.multipart(&request, upTo: CSRFCheck.maxMultipartFormSize)
+            form = FormFields(multipart)
+            // A file input with nothing chosen still sends an empty part.
+            photos = multipart.parts.filter { $0.name == ActionForms.photosField && !$0.body.isEmpty }
+        } else {
             throw DomainError.unsupportedMediaType("请通过案件页面的表单提交")
         }
-        var request = request
-        let form = FormFields(String(buffer: try await request.collectBody(upTo: CSRFCheck.maxFormSize)))
         guard let actionText = form["action"], let action = CaseAction(rawValue: actionText),
             !Lifecycle.allowedRoles(for: action).isEmpty
         else {
@@ -47,8 +57,16 @@ struct CasePage {
         var values: [String: String] = [:]
         for name in ActionForms.postedNames { values[name] = form[name] }
         let forms = ActionForms(subject: subject, user: user, units: try await units(for: subject))
+        var photoField: String?
         do {
-            var body = try ActionForms.body(from: form, action: action, fields: forms.fields(for: action))
+            let fields = forms.fields(for: action)
+            var body = try ActionForms.body(from: form, action: action, fields: fields)
+            if !photos.isEmpty {
+                // A refused photo (415, 413) names no field: the page marks the photo input.
+                photoField = ActionForms.photosField
+                body["attachments"] = try await keep(photos, by: user, allowed: fields.contains { $0.kind == .photos })
+                photoField = nil
+            }
             // A case number typed for a merge is looked up (the API takes the id).
             if action == .merge, let target = body["intoCaseId"] as? String,
                 let found = try await store.getCase(number: target)
@@ -66,9 +84,24 @@ struct CasePage {
             let current = try await store.getCase(id: subject.id) ?? subject
             return try await render(
                 current, user: user, context: context, flash: nil,
-                refusal: ActionForms.Refusal(action: action, values: values, field: domain.field, message: domain.message),
+                refusal: ActionForms.Refusal(action: action, values: values, field: domain.field ?? photoField, message: domain.message),
                 status: APIError.status(of: domain.code))
         }
+    }
+
+    /// Stores the photos of a form as attachments, checked one by one; their ids, in order.
+    private func keep(_ photos: [MultipartForm.Part], by user: User, allowed: Bool) async throws -> [String] {
+        let field = ActionForms.photosField
+        guard allowed else { throw DomainError.invalid(field: field, "此操作不带照片") }
+        guard photos.count <= ActionForms.maxPhotos else {
+            throw DomainError.invalid(field: field, "最多上传 \(ActionForms.maxPhotos) 张照片")
+        }
+        var ids: [String] = []
+        for photo in photos {
+            let attachment = try await attachments.keep(Data(photo.body), by: user, field: field, allowed: [.jpeg, .png])
+            ids.append(attachment.id)
+        }
+        return ids
     }
 
     private func visibleCase(_ id: String, to user: User) async throws -> Case {

@@ -14,6 +14,7 @@ struct WebPages {
     let locator: AreaLocator?
     let sla: SLASettings
     let repeatPolicy: RepeatPolicy
+    let attachmentFiles: AttachmentFiles
 
     var routes: [Route] {
         [
@@ -27,7 +28,11 @@ struct WebPages {
         ]
     }
 
-    var casePage: CasePage { CasePage(store: store, clock: clock, categories: categories, sla: sla) }
+    var casePage: CasePage {
+        CasePage(
+            store: store, clock: clock, categories: categories, sla: sla,
+            attachments: AttachmentKeeper(store: store, files: attachmentFiles, clock: clock))
+    }
 
     var intakePage: IntakePage {
         IntakePage(store: store, clock: clock, categories: categories, locator: locator, repeatPolicy: repeatPolicy)
