@@ -23,18 +23,9 @@ extension StoreConformance {
             Fixtures.secondDispatcher, Fixtures.otherDispatcher, Fixtures.handler, Fixtures.commander, Fixtures.admin,
             Fixtures.observer, Fixtures.disabled,
         ]
-        var open = CaseQuery()
-        open.states = CaseState.allCases.filter(\.isOpen)
-        var category = CaseQuery()
-        category.category = "SR03"
-        var town = CaseQuery()
-        town.areaCode = Fixtures.town
         var words = CaseQuery()
         words.text = "摊贩"
-        let queries: [(String, CaseQuery)] = [
-            ("no filter", CaseQuery()), ("open states", open), ("category=SR03", category), ("area=town", town),
-            ("q=摊贩", words),
-        ]
+        let queries = Self.rowQueries + [("q=摊贩", words)]
         for viewer in viewers {
             for (name, query) in queries {
                 let listed = try await allCases(store, query, viewer: viewer).map(CaseRow.init)
@@ -80,13 +71,7 @@ extension StoreConformance {
             }
         }
         var lightsSeen: Set<Light?> = []
-        var open = CaseQuery()
-        open.states = CaseState.allCases.filter(\.isOpen)
-        var category = CaseQuery()
-        category.category = "SR03"
-        var town = CaseQuery()
-        town.areaCode = Fixtures.town
-        let queries: [(String, CaseQuery)] = [("no filter", CaseQuery()), ("open states", open), ("category=SR03", category), ("area=town", town)]
+        let queries = Self.rowQueries
         let viewers = [
             Fixtures.gridWorker, Fixtures.communityStaff, Fixtures.dispatcher, Fixtures.otherDispatcher, Fixtures.handler,
             Fixtures.commander, Fixtures.disabled,
@@ -146,6 +131,17 @@ extension StoreConformance {
                 try await store.casesByUrgency(UrgencyQuery(now: s.t0, offset: offset, limit: limit), viewer: Fixtures.commander)
             }
         }
+    }
+
+    /// Filters the 工作台's reads are tried with: none, the open states, a category, a town.
+    private static var rowQueries: [(String, CaseQuery)] {
+        var open = CaseQuery()
+        open.states = CaseState.allCases.filter(\.isOpen)
+        var category = CaseQuery()
+        category.category = "SR03"
+        var town = CaseQuery()
+        town.areaCode = Fixtures.town
+        return [("no filter", CaseQuery()), ("open states", open), ("category=SR03", category), ("area=town", town)]
     }
 
     /// Every case `query` lists for `viewer`, across all pages.
