@@ -32,11 +32,15 @@ struct CockpitPages {
         ]
     }
 
-    /// The district's cockpit (default period) and map figures, counted ahead of the first look.
+    /// The district's cockpit and map figures, counted ahead of the first look: the default
+    /// period (30 days) and the map first, then the other periods the cockpit links to.
     @Sendable func warmUp() async throws {
         guard let root = try await service.store.rootArea() else { return }
         _ = try await cockpitModel(root, period: try service.period(named: nil))
         _ = try await service.currentCounts(root, grouping: .area, terms: Self.mapTerms)
+        for (name, _) in Self.periods where name != "30d" {
+            _ = try await cockpitModel(root, period: try service.period(named: name))
+        }
     }
 
     /// The map's counts per area: open, and open and overdue.
@@ -63,7 +67,17 @@ struct CockpitPages {
 
     func cockpitModel(_ area: Area, period: (range: ClosedRange<ChinaDay>, name: String)) async throws -> [String: Any] {
         let catalog = service.catalog
-        let report = try await service.report(area, period.range, by: .area)
+        // The five counts are independent reads: run at once, a cold cockpit waits for the
+        // longest (all indicators by area) instead of the sum.
+        let simple: [CountTerm] = [.count(.all), .count(.flag(.open))]
+        let today = ChinaDay(service.clock.now())
+        let days = ChinaDay(index: today.index - 29)...today
+        async let reportRead = service.report(area, period.range, by: .area)
+        async let bySourceRead = service.counts(area, period.range, grouping: .source, terms: simple)
+        async let byCategoryRead = service.counts(area, period.range, grouping: .category, terms: simple)
+        async let byTierRead = service.counts(area, period.range, grouping: .tier, terms: simple)
+        async let trendRead = service.counts(area, days, grouping: .day, terms: [.count(.all), .count(.flag(.closed))])
+        let (report, bySource, byCategory, byTier, trend) = try await (reportRead, bySourceRead, byCategoryRead, byTierRead, trendRead)
         let byCode = Dictionary(report.total.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let tiles = Self.tileCodes.compactMap { byCode[$0] }.map { v -> [String: Any] in
             let definition = catalog[v.code]
@@ -99,10 +113,6 @@ struct CockpitPages {
             let count = group.values.first { $0.code == "reportCount" }?.value ?? 0
             return .init(label: group.name, value: count, href: "/cockpit?area=\(group.key)&period=\(period.name)")
         }
-        let simple: [CountTerm] = [.count(.all), .count(.flag(.open))]
-        let bySource = try await service.counts(area, period.range, grouping: .source, terms: simple)
-        let byCategory = try await service.counts(area, period.range, grouping: .category, terms: simple)
-        let byTier = try await service.counts(area, period.range, grouping: .tier, terms: simple)
         var groups: [String: Double] = [:]
         for row in byCategory { groups[CategoryCatalog.bundled[row.key]?.group ?? "其他", default: 0] += row.values[0] }
         let sourceBars = bySource.sorted { $0.values[0] > $1.values[0] }.map {
@@ -113,9 +123,6 @@ struct CockpitPages {
             BarChart.Bar(label: tier.chineseName, value: byTier.first { $0.key == tier.rawValue }?.values[0] ?? 0, colour: "#9c5a14")
         }
         // 30-day trend, whatever the period.
-        let today = ChinaDay(service.clock.now())
-        let days = ChinaDay(index: today.index - 29)...today
-        let trend = try await service.counts(area, days, grouping: .day, terms: [.count(.all), .count(.flag(.closed))])
         let byDay = Dictionary(trend.map { ($0.key, $0.values) }, uniquingKeysWith: { a, _ in a })
         let dayList = (days.lowerBound.index...days.upperBound.index).map { ChinaDay(index: $0) }
         let labels = dayList.map { String($0.description.suffix(5)) }
