@@ -52,7 +52,7 @@ public struct RouteTable: Sendable {
             + WebPages(
                 store: store, clock: dependencies.clock, categories: dependencies.categories,
                 locator: dependencies.locator, sla: dependencies.sla, repeatPolicy: dependencies.repeatPolicy,
-                attachmentFiles: dependencies.attachmentFiles
+                attachmentFiles: dependencies.attachmentFiles, streamSettings: dependencies.inboxStream
             ).routes
             + IndicatorRoutes(service: indicators).routes
             + cockpit.routes

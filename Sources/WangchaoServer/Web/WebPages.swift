@@ -15,17 +15,22 @@ struct WebPages {
     let sla: SLASettings
     let repeatPolicy: RepeatPolicy
     let attachmentFiles: AttachmentFiles
+    let streamSettings: InboxStreamSettings
 
     var routes: [Route] {
         [
             Route(.get, "/", .anyRole, home).page(),
-            Route(.get, "/workbench", .anyRole, WorkbenchPage(store: store, clock: clock, categories: categories, sla: sla).show)
-                .page().readingPersonalData(),
+            Route(.get, "/workbench", .anyRole, workbench.show).page().readingPersonalData(),
+            Route(.get, "/workbench/stream", .anyRole, workbench.stream),
             Route(.get, "/cases/{id}", .anyRole, casePage.show).page().readingPersonalData(),
             Route(.post, "/cases/{id}/transitions", .writers, casePage.transition).page(),
             Route(.get, "/intake", .signedIn(Intake.allowedRoles), intakePage.show).page(),
             Route(.post, "/intake", .signedIn(Intake.allowedRoles), intakePage.submit).page(),
         ]
+    }
+
+    var workbench: WorkbenchPage {
+        WorkbenchPage(store: store, clock: clock, categories: categories, streamSettings: streamSettings)
     }
 
     var casePage: CasePage {

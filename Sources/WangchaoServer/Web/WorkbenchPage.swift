@@ -13,7 +13,8 @@ struct WorkbenchPage {
     let store: any CaseStore
     let clock: any WangchaoClock
     let categories: CategoryCatalog
-    let sla: SLASettings
+    /// The pace and lifetime of `/workbench/stream` (shared with the inbox stream).
+    let streamSettings: InboxStreamSettings
 
     static let pageSize = 30
 
@@ -46,8 +47,14 @@ struct WorkbenchPage {
             }
         }
 
-        /// The query string of these filters with `changes` applied (nil removes a key).
+        /// The 工作台's address with these filters, `changes` applied (nil removes a key).
         func link(_ changes: [String: String?] = [:]) -> String {
+            let query = self.query(changes)
+            return query.isEmpty ? "/workbench" : "/workbench?" + query
+        }
+
+        /// The query string of these filters with `changes` applied (nil removes a key).
+        func query(_ changes: [String: String?] = [:]) -> String {
             var items: [String: String] = [:]
             if let state { items["state"] = state.rawValue }
             if let light { items["light"] = light.rawValue }
@@ -55,10 +62,9 @@ struct WorkbenchPage {
             if let source { items["source"] = source.rawValue }
             if page > 1 { items["page"] = String(page) }
             for (key, value) in changes { items[key] = value }
-            let query = items.sorted { $0.key < $1.key }.map {
+            return items.sorted { $0.key < $1.key }.map {
                 "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "")"
             }.joined(separator: "&")
-            return query.isEmpty ? "/workbench" : "/workbench?" + query
         }
     }
 
@@ -77,8 +83,8 @@ struct WorkbenchPage {
             template: "workbench", context: try await model(user: user, filters: filters), frame: frame)
     }
 
-    func model(user: User, filters: Filters) async throws -> [String: Any] {
-        let now = clock.now()
+    /// The page the filters ask for (the last one when they ask past it) and its number.
+    func read(user: User, filters: Filters, now: Date) async throws -> (result: UrgencyPage, page: Int) {
         var cases = CaseQuery()
         cases.category = filters.category
         cases.source = filters.source
@@ -100,6 +106,13 @@ struct WorkbenchPage {
             last.offset = (page - 1) * Self.pageSize
             result = try await store.casesByUrgency(last, viewer: user)
         }
+        return (result, page)
+    }
+
+    func model(user: User, filters: Filters) async throws -> [String: Any] {
+        let now = clock.now()
+        let (result, page) = try await read(user: user, filters: filters, now: now)
+        let pages = max(1, (result.total + Self.pageSize - 1) / Self.pageSize)
         var stateCounts: [CaseState: Int] = [:]
         var lightCounts: [Light: Int] = [:]
         for count in result.counts {
@@ -158,6 +171,7 @@ struct WorkbenchPage {
                 ] as [String: Any]
             },
             "page": page, "pages": pages, "now": WebText.time(now),
+            "streamHref": "/workbench/stream?" + filters.query(["since": WorkbenchStream.signature(of: result)]),
         ]
         if page > 1 { model["prev"] = filters.link(["page": page - 1 > 1 ? String(page - 1) : nil]) }
         if page < pages { model["next"] = filters.link(["page": String(page + 1)]) }

@@ -1,5 +1,5 @@
 // 望潮 web pages: small conveniences only. Every page works without this file; it adds the
-// live refresh of the 工作台 (server-sent events), map clicks and address suggestions on the
+// live refresh of the 工作台 (server-sent events: new cases appear without a reload), map clicks and address suggestions on the
 // intake form, and the repeat-report warning before submitting. No external code.
 (function () {
   'use strict';
@@ -9,29 +9,84 @@
     return field ? field.value : '';
   }
 
-  // 工作台: listen to the user's inbox stream; on a new notice show a banner offering a reload.
+  // 工作台: the page's own stream says when what it shows changed; the page then fetches
+  // itself and swaps the table, the counts and the pager, marking rows that were not there.
+  // While the user is inside the table (focus on a link), a banner offers the reload instead.
+  // The inbox stream keeps the unread count and the banner's news.
   function liveWorkbench() {
     var main = document.getElementById('workbench');
-    if (!main || !window.EventSource) return;
+    if (!main || !window.EventSource || !window.fetch || !window.DOMParser) return;
     var banner = document.getElementById('live-banner');
     var unread = document.getElementById('unread-count');
+    var status = document.getElementById('live-status');
+    var live = document.getElementById('workbench-live');
     var fresh = 0;
-    var source = new EventSource('/api/v1/inbox/stream');
-    source.addEventListener('notice', function () {
+    var busy = false, again = false;
+    var parts = ['workbench-summary', 'state-counts', 'light-counts', 'case-rows', 'pager'];
+
+    function showBanner(text) {
+      if (!banner) return;
+      banner.hidden = false;
+      var span = banner.querySelector('.live-text');
+      if (span) span.textContent = text;
+    }
+
+    function rowIds() {
+      var ids = {};
+      Array.prototype.forEach.call(document.querySelectorAll('#case-rows tr[data-case]'), function (row) {
+        ids[row.getAttribute('data-case')] = true;
+      });
+      return ids;
+    }
+
+    function refresh() {
+      var table = document.getElementById('case-rows');
+      if (table && table.contains(document.activeElement)) { showBanner('列表有变化'); return; }
+      if (busy) { again = true; return; }
+      busy = true;
+      var before = rowIds();
+      fetch(window.location.href, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (html) {
+          if (!html) return;
+          var page = new DOMParser().parseFromString(html, 'text/html');
+          parts.forEach(function (id) {
+            var now = document.getElementById(id), next = page.getElementById(id);
+            if (now && next) now.innerHTML = next.innerHTML;
+          });
+          var added = 0;
+          Array.prototype.forEach.call(document.querySelectorAll('#case-rows tr[data-case]'), function (row) {
+            if (!before[row.getAttribute('data-case')]) { row.classList.add('is-new'); added += 1; }
+          });
+          if (status) {
+            status.textContent = (added ? '新到 ' + added + ' 件，' : '') + '列表已于 ' +
+              new Date().toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) + ' 自动更新';
+          }
+        })
+        .catch(function () { showBanner('自动更新失败'); })
+        .then(function () {
+          busy = false;
+          if (again) { again = false; refresh(); }
+        });
+    }
+
+    if (live && live.getAttribute('data-stream')) {
+      var changes = new EventSource(live.getAttribute('data-stream'));
+      changes.addEventListener('changed', refresh);
+      window.addEventListener('beforeunload', function () { changes.close(); });
+    }
+    var inbox = new EventSource('/api/v1/inbox/stream');
+    inbox.addEventListener('notice', function () {
       fresh += 1;
-      if (banner) {
-        banner.hidden = false;
-        var text = banner.querySelector('.live-text');
-        if (text) text.textContent = '有 ' + fresh + ' 条新动态';
-      }
+      showBanner('有 ' + fresh + ' 条新动态');
     });
-    source.addEventListener('unread', function (event) {
+    inbox.addEventListener('unread', function (event) {
       try {
         var data = JSON.parse(event.data);
         if (unread) unread.textContent = String(data.unreadCount);
       } catch (e) { /* ignore a malformed event */ }
     });
-    window.addEventListener('beforeunload', function () { source.close(); });
+    window.addEventListener('beforeunload', function () { inbox.close(); });
   }
 
   // Maps drawn by the server carry their projection: data-west/north/east/south (degrees) on

@@ -25,6 +25,6 @@
       lights.forEach(function (l) { tile.classList.remove("light-" + l); });
       tile.classList.add("light-" + (figure.light || "none"));
     });
-    status.textContent = " · 已更新 " + new Date().toLocaleTimeString("zh-CN");
+    status.textContent = " · 已更新 " + new Date().toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
   });
 })();
