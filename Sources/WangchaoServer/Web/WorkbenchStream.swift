@@ -9,9 +9,11 @@ import WangchaoStore
 /// events), so the page can fetch itself again and new cases appear without a reload.
 ///
 /// The page carries the signature of what it shows (``signature(of:)``: the counts and the
-/// rows with their lights) in its stream address; the stream re-reads the same filters whenever
-/// the store's change stamp moves (and at least every ``maxQuiet``, as lights change with time
-/// alone) and sends `event: changed` when the signature differs. Nothing personal is sent.
+/// rows with their lights) in its stream address; the stream re-reads the same filters when
+/// the store's change stamp moved (at most every three polls: a busy district changes every
+/// second, and each open 工作台 would re-read as often) and at least every ``maxQuiet`` (lights
+/// change with time alone), and sends `event: changed` when the signature differs. Nothing
+/// personal is sent.
 struct WorkbenchStream: Sendable {
     let page: WorkbenchPage
     let user: User
@@ -56,7 +58,8 @@ struct WorkbenchStream: Sendable {
         var wrote = clock.now
         while clock.now < ends, !Task.isCancelled {
             let current = try await page.store.changeStamp()
-            if current != stamp || clock.now - counted >= Self.maxQuiet {
+            let elapsed = clock.now - counted
+            if (current != stamp && (stamp == nil || elapsed >= settings.pollInterval * 3)) || elapsed >= Self.maxQuiet {
                 stamp = current
                 counted = clock.now
                 let (result, _) = try await page.read(user: user, filters: filters, now: page.clock.now())
