@@ -78,14 +78,15 @@ func buildRouter(_ dependencies: ServerDependencies, services: AuthServices, tab
 /// `onServerRunning` receives through the channel's local address).
 ///
 /// Once it listens, it counts the district's indicators in the background (``RouteTable/warmUp``),
-/// so no one's first look at the cockpit waits for them.
+/// so no one's first look at the cockpit waits for them; `onWarmedUp` hears when that is done.
 ///
 /// Idle keep-alive connections close after `idleTimeout`, so slow or abandoned clients cannot
 /// hold sockets forever.
 public func buildApplication(
     _ dependencies: ServerDependencies, host: String, port: Int, logger: Logger,
     idleTimeout: TimeAmount = .seconds(60),
-    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in },
+    onWarmedUp: @escaping @Sendable (Duration) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let services = AuthServices(dependencies)
     let table = RouteTable(dependencies, services: services)
@@ -104,6 +105,7 @@ public func buildApplication(
                 } catch {
                     logger.warning("indicators not counted ahead", metadata: ["error": "\(error)"])
                 }
+                await onWarmedUp(ContinuousClock.now - started)
             }
         },
         logger: logger)

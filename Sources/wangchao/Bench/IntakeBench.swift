@@ -37,7 +37,7 @@ struct IntakeBench: AsyncParsableCommand {
         let tokens = try await BenchDistrict.load(into: store)
         var logger = Logger(label: "wangchao.bench")
         logger.logLevel = .warning
-        let portBox = PortBox()
+        let portBox = AwaitedNumber()
         let app = buildApplication(
             ServerDependencies(store: store, attachmentFiles: store.attachmentFiles), host: "127.0.0.1", port: 0,
             logger: logger,
