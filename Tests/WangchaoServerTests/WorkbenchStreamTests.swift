@@ -27,7 +27,8 @@ struct WorkbenchStreamTests {
     static func page(_ fixture: ServerFixture, pollInterval: Duration, lifetime: Duration) -> WorkbenchPage {
         WorkbenchPage(
             store: fixture.store, clock: fixture.clock, categories: .bundled,
-            streamSettings: InboxStreamSettings(pollInterval: pollInterval, lifetime: lifetime))
+            streamSettings: InboxStreamSettings(pollInterval: pollInterval, lifetime: lifetime),
+            units: UnitNames(store: fixture.store))
     }
 
     @Test("the page carries its signature; the stream stays quiet while nothing changes and tells when a case arrives")

@@ -18,7 +18,8 @@ struct WebPages {
     let streamSettings: InboxStreamSettings
 
     var routes: [Route] {
-        [
+        let workbench = self.workbench
+        return [
             Route(.get, "/", .anyRole, home).page(),
             Route(.get, "/workbench", .anyRole, workbench.show).page().readingPersonalData(),
             Route(.get, "/workbench/stream", .anyRole, workbench.stream),
@@ -30,7 +31,8 @@ struct WebPages {
     }
 
     var workbench: WorkbenchPage {
-        WorkbenchPage(store: store, clock: clock, categories: categories, streamSettings: streamSettings)
+        WorkbenchPage(
+            store: store, clock: clock, categories: categories, streamSettings: streamSettings, units: UnitNames(store: store))
     }
 
     var casePage: CasePage {

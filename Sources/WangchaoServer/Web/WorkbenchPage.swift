@@ -15,6 +15,8 @@ struct WorkbenchPage {
     let categories: CategoryCatalog
     /// The pace and lifetime of `/workbench/stream` (shared with the inbox stream).
     let streamSettings: InboxStreamSettings
+    /// The rows' unit names.
+    let units: UnitNames
 
     static let pageSize = 30
 
@@ -124,10 +126,7 @@ struct WorkbenchPage {
         let shown = result.rows.map { ($0.row, CaseUrgency(light: $0.light, deadlines: $0.row.deadlines.map(\.deadline), now: now)) }
         let total = result.total
 
-        var unitNames: [String: String] = [:]
-        for id in Set(shown.compactMap(\.0.assignedUnitId)) {
-            unitNames[id] = try await store.unit(id: id)?.name ?? id
-        }
+        let unitNames = try await units.names(of: Set(shown.compactMap(\.0.assignedUnitId)), now: now)
         let caseRows: [[String: Any]] = shown.map { subject, urgency in
             [
                 "id": subject.id, "number": subject.number, "state": subject.state.chineseName,
