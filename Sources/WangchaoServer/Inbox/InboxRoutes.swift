@@ -67,11 +67,7 @@ struct InboxRoutes {
             start = try await store.inbox(username: user.username, before: nil, limit: 1, unreadOnly: false).first?.id ?? 0
         }
         let stream = InboxStream(store: store, username: user.username, after: start, settings: self.stream)
-        var headers = HTTPFields()
-        headers[.contentType] = "text/event-stream; charset=utf-8"
-        headers[.cacheControl] = "no-store"
-        headers[HTTPField.Name("X-Accel-Buffering")!] = "no"
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in try await stream.run(&writer) })
+        return .eventStream { writer in try await stream.run(&writer) }
     }
 
     private static func integer(_ raw: Substring?, field: String, in range: ClosedRange<Int64>) throws -> Int64? {

@@ -154,33 +154,27 @@ struct CockpitPages {
         let area = try await service.area(q["area"], for: user)
         let period = try service.period(named: q["period"])
         let service = self.service, interval = streamSettings.pollInterval * 10, lifetime = streamSettings.lifetime
-        var headers = HTTPFields()
-        headers[.contentType] = "text/event-stream; charset=utf-8"
-        headers[.cacheControl] = "no-store"
-        headers[HTTPField.Name("X-Accel-Buffering")!] = "no"
-        return Response(
-            status: .ok, headers: headers,
-            body: ResponseBody { writer in
-                let clock = ContinuousClock()
-                let ends = clock.now.advanced(by: lifetime)
-                try await writer.write(ByteBuffer(string: "retry: 5000\n\n"))
-                var last = ""
-                while clock.now < ends, !Task.isCancelled {
-                    let report = try await service.report(area, period.range, by: .total)
-                    let tiles = report.total.filter { Self.tileCodes.contains($0.code) }.map {
-                        FigureEvent(code: $0.code, display: $0.display, light: $0.light, lightName: $0.lightName)
-                    }
-                    let json = String(decoding: try JSONEncoder().encode(tiles), as: UTF8.self)
-                    if json != last {
-                        try await writer.write(ByteBuffer(string: "event: figures\ndata: \(json)\n\n"))
-                        last = json
-                    } else {
-                        try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
-                    }
-                    try await Task.sleep(for: interval)
+        return .eventStream { writer in
+            let clock = ContinuousClock()
+            let ends = clock.now.advanced(by: lifetime)
+            try await writer.write(ByteBuffer(string: "retry: 5000\n\n"))
+            var last = ""
+            while clock.now < ends, !Task.isCancelled {
+                let report = try await service.report(area, period.range, by: .total)
+                let tiles = report.total.filter { Self.tileCodes.contains($0.code) }.map {
+                    FigureEvent(code: $0.code, display: $0.display, light: $0.light, lightName: $0.lightName)
                 }
-                try await writer.finish(nil)
-            })
+                let json = String(decoding: try JSONEncoder().encode(tiles), as: UTF8.self)
+                if json != last {
+                    try await writer.write(ByteBuffer(string: "event: figures\ndata: \(json)\n\n"))
+                    last = json
+                } else {
+                    try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
+                }
+                try await Task.sleep(for: interval)
+            }
+            try await writer.finish(nil)
+        }
     }
 
     struct FigureEvent: Encodable {

@@ -91,12 +91,6 @@ extension WorkbenchPage {
         let filters = try Filters(parameters)
         let stream = WorkbenchStream(
             page: self, user: user, filters: filters, since: parameters["since"] ?? "", settings: streamSettings)
-        var headers = HTTPFields()
-        headers[.contentType] = "text/event-stream; charset=utf-8"
-        headers[.cacheControl] = "no-store"
-        headers[HTTPField.Name("X-Accel-Buffering")!] = "no"
-        return Response(
-            status: .ok, headers: headers,
-            body: ResponseBody { writer in try await stream.run(&writer) })
+        return .eventStream { writer in try await stream.run(&writer) }
     }
 }
