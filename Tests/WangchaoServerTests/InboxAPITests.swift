@@ -128,13 +128,15 @@ final class WrittenText: @unchecked Sendable {
 
 struct ClientGone: Error {}
 
-/// A response writer whose client disconnects right after the first notice reaches it.
+/// A response writer whose client disconnects right after the first event named `event`
+/// reaches it (a notice, by default).
 struct DisconnectingWriter: ResponseBodyWriter {
     let written: WrittenText
+    var event = "notice"
 
     mutating func write(_ buffer: ByteBuffer) async throws {
         written.append(String(buffer: buffer))
-        if written.text.contains("event: notice") { throw ClientGone() }
+        if written.text.contains("event: \(event)") { throw ClientGone() }
     }
 
     consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}

@@ -12,18 +12,6 @@ import WangchaoTesting
 /// `/workbench/stream`: an open 工作台 hears when what it shows changed, and only then.
 @Suite("工作台 stream")
 struct WorkbenchStreamTests {
-    /// A writer whose client goes away as soon as a `changed` event reaches it.
-    struct ChangeWriter: ResponseBodyWriter {
-        let written: WrittenText
-
-        mutating func write(_ buffer: ByteBuffer) async throws {
-            written.append(String(buffer: buffer))
-            if written.text.contains("event: changed") { throw ClientGone() }
-        }
-
-        consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
-    }
-
     static func page(_ fixture: ServerFixture, pollInterval: Duration, lifetime: Duration) -> WorkbenchPage {
         WorkbenchPage(
             store: fixture.store, clock: fixture.clock, categories: .bundled,
@@ -48,7 +36,7 @@ struct WorkbenchStreamTests {
         // Nothing changes: a short-lived stream ends with only its retry line and no event.
         let quiet = Self.page(fixture, pollInterval: .milliseconds(20), lifetime: .milliseconds(200))
         let calm = WrittenText()
-        var calmWriter: any ResponseBodyWriter = ChangeWriter(written: calm)
+        var calmWriter: any ResponseBodyWriter = DisconnectingWriter(written: calm, event: "changed")
         try await WorkbenchStream(page: quiet, user: Fixtures.dispatcher, filters: filters, since: signature, settings: quiet.streamSettings)
             .run(&calmWriter)
         #expect(calm.text.hasPrefix("retry: 5000") && !calm.text.contains("event:"), "\(calm.text)")
@@ -57,7 +45,7 @@ struct WorkbenchStreamTests {
         let written = WrittenText()
         let stream = WorkbenchStream(page: page, user: Fixtures.dispatcher, filters: filters, since: signature, settings: page.streamSettings)
         let reading = Task {
-            var writer: any ResponseBodyWriter = ChangeWriter(written: written)
+            var writer: any ResponseBodyWriter = DisconnectingWriter(written: written, event: "changed")
             try await stream.run(&writer)
         }
         try await Task.sleep(for: .milliseconds(100))
@@ -75,7 +63,7 @@ struct WorkbenchStreamTests {
         let page = Self.page(fixture, pollInterval: .milliseconds(20), lifetime: .milliseconds(300))
 
         let stale = WrittenText()
-        var staleWriter: any ResponseBodyWriter = ChangeWriter(written: stale)
+        var staleWriter: any ResponseBodyWriter = DisconnectingWriter(written: stale, event: "changed")
         await #expect(throws: ClientGone.self) {
             try await WorkbenchStream(page: page, user: Fixtures.dispatcher, filters: filters, since: "0", settings: page.streamSettings)
                 .run(&staleWriter)
@@ -86,7 +74,7 @@ struct WorkbenchStreamTests {
         let theirs = WorkbenchStream.signature(of: try await page.read(user: other, filters: filters, now: fixture.clock.now()).result)
         let written = WrittenText()
         let reading = Task {
-            var writer: any ResponseBodyWriter = ChangeWriter(written: written)
+            var writer: any ResponseBodyWriter = DisconnectingWriter(written: written, event: "changed")
             try await WorkbenchStream(page: page, user: other, filters: filters, since: theirs, settings: page.streamSettings)
                 .run(&writer)
         }
