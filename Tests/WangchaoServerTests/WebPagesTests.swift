@@ -258,6 +258,7 @@ struct WebPagesTests {
             #expect(pdf.status == .unsupportedMediaType)
             #expect(pdf.text.contains(#"id="arrive-photos" name="photos" type="file""#) && pdf.text.contains(#"aria-invalid="true""#))
             #expect(pdf.text.contains("已到场，拍照取证</textarea>"), "the note is kept")
+            #expect(pdf.text.contains("已选的照片需重新选择"), "the photos must be chosen again, and the page says so")
             let four = try await post(Array(repeating: ("p.jpg", SampleFiles.jpeg()), count: 4))
             #expect(four.status == .badRequest && four.text.contains("最多上传 3 张照片"))
             // Photos on a form without a photo input are refused too.

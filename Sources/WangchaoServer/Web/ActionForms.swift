@@ -119,6 +119,10 @@ struct ActionForms {
                 case .photos: model["isPhotos"] = true
                 }
                 if let hint = field.hint { model["hint"] = hint }
+                if refused != nil, field.kind == .photos {
+                    // Browsers never let a page refill a file input: say so rather than lose them silently.
+                    model["hint"] = (field.hint ?? "") + "。表单被退回，已选的照片需重新选择"
+                }
                 if invalid, let refused { model["fieldError"] = refused.message } else { model["fieldError"] = false }
                 return model
             }

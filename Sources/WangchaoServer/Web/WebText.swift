@@ -69,18 +69,6 @@ struct CaseUrgency {
         self.light = light
     }
 
-    /// Sort key: red, yellow, green, no deadline; then the earliest due.
-    var rank: (Int, Date) {
-        let order: Int
-        switch light {
-        case .red: order = 0
-        case .yellow: order = 1
-        case .green: order = 2
-        case nil: order = 3
-        }
-        return (order, next?.dueAt ?? .distantFuture)
-    }
-
     var lightClass: String { light.map { "light-\($0.rawValue)" } ?? "light-none" }
     var lightText: String { light?.chineseName ?? "无时限" }
     var timeLeft: String {
