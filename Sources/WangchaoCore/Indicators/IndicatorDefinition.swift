@@ -46,6 +46,25 @@ public struct IndicatorDefinition: Sendable, Equatable, Identifiable {
     }
 }
 
+/// Encoded as written in `indicators.json` (the formula as text), so the API shows each
+/// definition exactly as the file gives it.
+extension IndicatorDefinition: Encodable {
+    private enum CodingKeys: String, CodingKey {
+        case code, name, domain, formula, unit, thresholds, note
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(code, forKey: .code)
+        try container.encode(name, forKey: .name)
+        try container.encode(domain, forKey: .domain)
+        try container.encode(formulaText, forKey: .formula)
+        try container.encode(unit, forKey: .unit)
+        try container.encodeIfPresent(thresholds, forKey: .thresholds)
+        try container.encodeIfPresent(note, forKey: .note)
+    }
+}
+
 /// How an indicator's value reads.
 public enum IndicatorUnit: String, Sendable, Codable, Equatable {
     /// 件: a number of cases.

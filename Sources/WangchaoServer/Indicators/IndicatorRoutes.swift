@@ -20,7 +20,7 @@ struct IndicatorRoutes {
         return try JSONResponse.make(
             IndicatorDefinitionsView(
                 domains: IndicatorDomain.allCases.map { .init(code: $0.rawValue, name: $0.chineseName) },
-                indicators: service.catalog.indicators.map(IndicatorDefinitionView.init)))
+                indicators: service.catalog.indicators))
     }
 
     /// `?area=` (default: the caller's area), `?from=&to=` (`YYYY-MM-DD`, China days, both
@@ -52,25 +52,5 @@ struct IndicatorDefinitionsView: Encodable {
     }
 
     let domains: [Domain]
-    let indicators: [IndicatorDefinitionView]
-}
-
-struct IndicatorDefinitionView: Encodable {
-    let code: String
-    let name: String
-    let domain: String
-    let formula: String
-    let unit: String
-    let thresholds: IndicatorThresholds?
-    let note: String?
-
-    init(_ d: IndicatorDefinition) {
-        code = d.code
-        name = d.name
-        domain = d.domain
-        formula = d.formulaText
-        unit = d.unit.rawValue
-        thresholds = d.thresholds
-        note = d.note
-    }
+    let indicators: [IndicatorDefinition]
 }
