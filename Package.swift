@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "WangchaoCore", targets: ["WangchaoCore"]),
         .library(name: "WangchaoGeo", targets: ["WangchaoGeo"]),
         .library(name: "WangchaoStore", targets: ["WangchaoStore"]),
+        .library(name: "WangchaoServices", targets: ["WangchaoServices"]),
         .library(name: "WangchaoServer", targets: ["WangchaoServer"]),
         .library(name: "WangchaoTesting", targets: ["WangchaoTesting"]),
     ],
@@ -78,12 +79,23 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The workflows: read, decide in Core, hand the store one plan. No HTTP, no SQL.
+        .target(
+            name: "WangchaoServices",
+            dependencies: [
+                "WangchaoCore",
+                "WangchaoStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The Hummingbird application: route table, authentication, JSON API, errors, metrics.
         .target(
             name: "WangchaoServer",
             dependencies: [
                 "WangchaoCore",
                 "WangchaoStore",
+                "WangchaoServices",
                 "WangchaoGeo",
                 "WangchaoAddress",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -111,7 +123,7 @@ let package = Package(
         // Shared fixtures for every test target (and for a second store backend's conformance run).
         .target(
             name: "WangchaoTesting",
-            dependencies: ["WangchaoCore", "WangchaoStore"],
+            dependencies: ["WangchaoCore", "WangchaoStore", "WangchaoServices"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -119,6 +131,7 @@ let package = Package(
             dependencies: [
                 "WangchaoCore",
                 "WangchaoStore",
+                "WangchaoServices",
                 "WangchaoServer",
                 "WangchaoDemo",
                 "WangchaoGeo",
@@ -148,11 +161,14 @@ let package = Package(
             resources: [.copy("Resources/addresses-sample.jsonl")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "WangchaoStoreTests", dependencies: ["WangchaoStore", "WangchaoTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "WangchaoStoreTests", dependencies: ["WangchaoStore", "WangchaoServices", "WangchaoTesting"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "WangchaoServerTests",
             dependencies: [
-                "WangchaoServer", "WangchaoTesting", "WangchaoGeo", "WangchaoStore", "WangchaoCore", "WangchaoAddress",
+                "WangchaoServer", "WangchaoTesting", "WangchaoGeo", "WangchaoStore", "WangchaoServices", "WangchaoCore",
+                "WangchaoAddress",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

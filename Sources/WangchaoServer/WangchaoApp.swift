@@ -5,6 +5,7 @@ import NIOCore
 import Prometheus
 import WangchaoCore
 import WangchaoGeo
+import WangchaoServices
 import WangchaoStore
 
 /// Everything the server needs, built once at start-up and passed down; no globals.
@@ -13,7 +14,9 @@ public struct ServerDependencies: Sendable {
     /// Where attachment bytes live; for SQLite, ``SQLiteStore/attachmentFiles`` next to the database.
     public var attachmentFiles: AttachmentFiles
     public var clock: any WangchaoClock
-    public var categories: CategoryCatalog
+    /// The taxonomy, SLA policies with their calendar, and the repeat policy: the services
+    /// decide with them, the API computes each case's lights with the same calendar.
+    public var settings: DomainSettings
     /// The registry `/metrics` prints; the command bootstraps swift-metrics with the same one.
     public var metricsRegistry: PrometheusCollectorRegistry
     /// Sign-in, sessions and throttling.
@@ -23,30 +26,31 @@ public struct ServerDependencies: Sendable {
     public var locator: AreaLocator?
     /// The live inbox stream's pace and connection lifetime.
     public var inboxStream: InboxStreamSettings
-    /// The SLA policies and working-day calendar: the store times deadlines with the same
-    /// settings; the API computes each case's lights with this calendar.
-    public var sla: SLASettings
-    /// The policy of `POST /cases/repeat-check`; give the store the same one, which applies it at intake.
-    public var repeatPolicy: RepeatPolicy
 
     public init(
         store: any CaseStore, attachmentFiles: AttachmentFiles, clock: any WangchaoClock = SystemClock(),
-        categories: CategoryCatalog = .bundled, metricsRegistry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+        settings: DomainSettings = .standard, metricsRegistry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
         auth: AuthConfiguration = AuthConfiguration(), locator: AreaLocator? = nil,
-        inboxStream: InboxStreamSettings = InboxStreamSettings(), sla: SLASettings = .bundled,
-        repeatPolicy: RepeatPolicy = .standard
+        inboxStream: InboxStreamSettings = InboxStreamSettings()
     ) {
         self.store = store
         self.attachmentFiles = attachmentFiles
         self.clock = clock
-        self.categories = categories
+        self.settings = settings
         self.metricsRegistry = metricsRegistry
         self.auth = auth
         self.locator = locator
         self.inboxStream = inboxStream
-        self.sla = sla
-        self.repeatPolicy = repeatPolicy
     }
+
+    public var categories: CategoryCatalog { settings.categories }
+    public var sla: SLASettings { settings.sla }
+    public var repeatPolicy: RepeatPolicy { settings.repeatPolicy }
+
+    /// The case workflows over the store, with these settings.
+    public var cases: CaseService { CaseService(store: store, settings: settings) }
+    /// SLA timer firing over the store, with these settings.
+    public var timers: TimerService { TimerService(store: store, settings: settings) }
 }
 
 /// Builds the router from the ``RouteTable``: each route behind the ``AccessGuard`` of its rule,

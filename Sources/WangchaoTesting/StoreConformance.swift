@@ -105,7 +105,7 @@ public struct StoreConformance: Sendable {
         Check("sessionsRoundTripAndExpire") { try await $0.sessionsRoundTripAndExpire() },
         Check("sessionRevocation") { try await $0.sessionRevocation() },
     ] + attachmentChecks + inboxChecks + systemChecks + externalRecordChecks + webhookChecks + timerChecks + addressChecks
-        + routingChecks + repeatChecks + registryChecks + indicatorChecks + workbenchChecks
+        + routingChecks + repeatChecks + registryChecks + indicatorChecks + workbenchChecks + planChecks
 
     // MARK: - Reference data
 

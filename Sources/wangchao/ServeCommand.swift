@@ -9,6 +9,7 @@ import UnixSignals
 import WangchaoCore
 import WangchaoGeo
 import WangchaoServer
+import WangchaoServices
 import WangchaoStore
 
 struct ServeCommand: AsyncParsableCommand {
@@ -84,10 +85,8 @@ struct ServeCommand: AsyncParsableCommand {
         guard webhookInterval > 0, webhookInterval <= 3600 else { throw ValidationError("--webhook-interval 须在 0 到 3600 秒之间") }
         let slaSettings = try sla.settings()
         let repeats = try repeatPolicy()
-        var storeConfiguration = SQLiteStore.Configuration()
-        storeConfiguration.sla = slaSettings
-        storeConfiguration.repeatPolicy = repeats
-        let sqlite = try store.openStore(configuration: storeConfiguration)
+        let settings = try DomainSettings(sla: slaSettings, repeatPolicy: repeats)
+        let sqlite = try store.openStore()
         if demo {
             if try await sqlite.rootArea() == nil {
                 try await DemoLoader(
@@ -99,11 +98,11 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         let dependencies = ServerDependencies(
-            store: sqlite, attachmentFiles: sqlite.attachmentFiles, metricsRegistry: registry, auth: auth,
-            locator: try await Self.locator(sqlite, logger: logger), sla: slaSettings, repeatPolicy: repeats)
+            store: sqlite, attachmentFiles: sqlite.attachmentFiles,
+            settings: settings, metricsRegistry: registry, auth: auth, locator: try await Self.locator(sqlite, logger: logger))
         let app = buildApplication(dependencies, host: host, port: port, logger: logger)
         let scheduler = TimerScheduler(
-            store: sqlite, clock: dependencies.clock, interval: .milliseconds(Int(timerInterval * 1000)),
+            timers: dependencies.timers, clock: dependencies.clock, interval: .milliseconds(Int(timerInterval * 1000)),
             logger: Logger(label: "wangchao.timers"))
         let webhooks = WebhookDispatcher(
             store: sqlite, clock: dependencies.clock, interval: .milliseconds(Int(webhookInterval * 1000)),

@@ -17,14 +17,8 @@ struct StoreOptions: ParsableArguments {
         database ?? ProcessInfo.processInfo.environment["WANGCHAO_DATABASE"] ?? "./wangchao.sqlite"
     }
 
-    /// Opens the store; deadlines are timed with `sla` (the bundled policies and calendar by default).
-    func openStore(sla: SLASettings = .bundled) throws -> SQLiteStore {
-        var configuration = SQLiteStore.Configuration()
-        configuration.sla = sla
-        return try openStore(configuration: configuration)
-    }
-
-    func openStore(configuration: SQLiteStore.Configuration) throws -> SQLiteStore {
+    /// Opens the store.
+    func openStore(configuration: SQLiteStore.Configuration = .init()) throws -> SQLiteStore {
         try SQLiteStore(path: path, configuration: configuration)
     }
 }

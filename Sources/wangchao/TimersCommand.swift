@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import WangchaoCore
 import WangchaoServer
+import WangchaoServices
 import WangchaoStore
 
 /// `wangchao timers`: the SLA scheduler outside the server, for operations and the crash test.
@@ -30,13 +31,12 @@ struct TimersCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            var configuration = SQLiteStore.Configuration()
-            configuration.sla = try sla.settings()
-            let sqlite = try SQLiteStore(path: store.path, configuration: configuration)
+            let sqlite = try store.openStore()
+            let settings = try DomainSettings(sla: try sla.settings())
             var logger = Logger(label: "wangchao.timers")
             logger.logLevel = .warning
             let scheduler = TimerScheduler(
-                store: sqlite, clock: SystemClock(), interval: .milliseconds(Int(interval * 1000)), logger: logger)
+                timers: TimerService(store: sqlite, settings: settings), clock: SystemClock(), interval: .milliseconds(Int(interval * 1000)), logger: logger)
             if once {
                 let fired = await scheduler.tick()
                 print("已触发 \(fired.count) 个时限提醒，剩余 \(try await sqlite.pendingTimerCount()) 个等待中")

@@ -9,8 +9,8 @@ struct RoutingEngineTests {
     let sr03 = CategoryCatalog.bundled["SR03"]!
 
     func decide(_ rules: [RoutingRule], _ subject: Case = RoutingTestDirectory.subject(), category: Category? = nil, at: Date = Fixtures.now,
-                spanning: [String] = RoutingRuleSet.defaultSpanningKeywords) throws -> RoutingDecision {
-        try RoutingEngine(ruleSet: RoutingRuleSet(version: 4, spanningKeywords: spanning, rules: rules)).decide(
+                spanning: [String] = RoutingRuleSet.defaultSpanningKeywords) async throws -> RoutingDecision {
+        try await RoutingEngine(ruleSet: RoutingRuleSet(version: 4, spanningKeywords: spanning, rules: rules)).decide(
             for: subject, category: category ?? CategoryCatalog.bundled[subject.category]!, at: at, directory: directory)
     }
 
@@ -18,111 +18,111 @@ struct RoutingEngineTests {
     static let toEnforcement = RoutingTarget(tier: .town, platform: .enforcement)
 
     @Test("the first matching rule wins; a later one only when the earlier does not match")
-    func precedence() throws {
+    func precedence() async throws {
         let a = RoutingRule(id: "a", conditions: .init(categories: ["SR03"]), target: Self.toGovernance)
         let b = RoutingRule(id: "b", conditions: .init(sources: [.hotline12345]), target: Self.toEnforcement)
-        let first = try decide([a, b])
+        let first = try await decide([a, b])
         #expect(first.ruleId == "a")
         #expect(first.unitId == RoutingTestDirectory.governancePlatform)
         #expect(first.ruleSetVersion == 4)
         #expect(first.matched.map(\.kind) == [.category])
-        #expect(try decide([b, a]).ruleId == "b")
-        #expect(try decide([b, a]).unitId == Fixtures.enforcementPlatform)
+        #expect(try await decide([b, a]).ruleId == "b")
+        #expect(try await decide([b, a]).unitId == Fixtures.enforcementPlatform)
         let narrower = RoutingRule(id: "c", conditions: .init(categories: ["SR03"], priorities: [.urgent]), target: Self.toEnforcement)
-        #expect(try decide([narrower, a]).ruleId == "a", "an urgent-only rule does not take a normal case")
+        #expect(try await decide([narrower, a]).ruleId == "a", "an urgent-only rule does not take a normal case")
     }
 
     @Test("default: the category's lowest tier — a grid matter goes to the grid team and its grid worker")
-    func defaultGrid() throws {
-        let decision = try decide([])
+    func defaultGrid() async throws {
+        let decision = try await decide([])
         #expect(decision.ruleId == "default")
         #expect(decision.tier == .grid)
         #expect(decision.unitId == Fixtures.gridTeam)
         #expect(decision.assignee == Fixtures.gridWorker.username)
         #expect(decision.matched.map(\.kind) == [.categoryTier])
         #expect(decision.summary.contains("小事不出网格"))
-        let community = try decide([], RoutingTestDirectory.subject(category: "SR04"))
+        let community = try await decide([], RoutingTestDirectory.subject(category: "SR04"))
         #expect(community.unitId == Fixtures.communityUnit)
         #expect(community.assignee == Fixtures.communityStaff.username)
     }
 
     @Test("default: a major category goes to the town at least")
-    func majorGoesToTown() throws {
+    func majorGoesToTown() async throws {
         var major = sr03
         major.major = true
-        let decision = try decide([], category: major)
+        let decision = try await decide([], category: major)
         #expect(decision.tier == .town)
         #expect(decision.matched.map(\.kind) == [.categoryTier, .major])
         #expect(decision.unitId == Fixtures.enforcementPlatform, "the town's platform of the category's platform")
-        let dispute = try decide([], RoutingTestDirectory.subject(category: "JF05"))
+        let dispute = try await decide([], RoutingTestDirectory.subject(category: "JF05"))
         #expect(dispute.unitId == RoutingTestDirectory.governancePlatform)
     }
 
     @Test("default: matters spanning towns go to the district — by area or by keyword")
-    func spanningGoesToDistrict() throws {
-        let unplaced = try decide([], RoutingTestDirectory.subject(areaCode: Fixtures.district))
+    func spanningGoesToDistrict() async throws {
+        let unplaced = try await decide([], RoutingTestDirectory.subject(areaCode: Fixtures.district))
         #expect(unplaced.tier == .district)
         #expect(unplaced.matched.map(\.kind) == [.spanning])
         #expect(unplaced.unitId == RoutingTestDirectory.commandCenter, "no enforcement department: the command centre")
-        let market = try decide([], RoutingTestDirectory.subject(category: "SC01", description: "跨镇街连锁店食品安全问题"))
+        let market = try await decide([], RoutingTestDirectory.subject(category: "SC01", description: "跨镇街连锁店食品安全问题"))
         #expect(market.tier == .district)
         #expect(market.matched.first?.values == ["跨镇街"])
         #expect(market.unitId == Fixtures.marketDepartment, "the district department of the platform")
-        let configured = try decide([], RoutingTestDirectory.subject(description: "涉及三镇的河道"), spanning: ["三镇"])
+        let configured = try await decide([], RoutingTestDirectory.subject(description: "涉及三镇的河道"), spanning: ["三镇"])
         #expect(configured.tier == .district)
-        #expect(try decide([], RoutingTestDirectory.subject(description: "涉及三镇的河道")).tier == .grid)
+        #expect(try await decide([], RoutingTestDirectory.subject(description: "涉及三镇的河道")).tier == .grid)
     }
 
     @Test("a case known only to its town goes up from the grid to where a unit exists, and says so")
-    func tierRaised() throws {
-        let decision = try decide([], RoutingTestDirectory.subject(areaCode: Fixtures.town))
+    func tierRaised() async throws {
+        let decision = try await decide([], RoutingTestDirectory.subject(areaCode: Fixtures.town))
         #expect(decision.tier == .town)
         #expect(decision.unitId == Fixtures.enforcementPlatform)
         #expect(decision.matched.map(\.kind) == [.categoryTier, .tierRaised, .tierRaised])
     }
 
     @Test("keywords in the description")
-    func keywords() throws {
+    func keywords() async throws {
         let rule = RoutingRule(id: "gas", conditions: .init(keywords: ["燃气味", "泄漏"]), target: Self.toGovernance)
-        let hit = try decide([rule], RoutingTestDirectory.subject(description: "楼道里有很重的燃气味"))
+        let hit = try await decide([rule], RoutingTestDirectory.subject(description: "楼道里有很重的燃气味"))
         #expect(hit.ruleId == "gas")
         #expect(hit.matched.first?.values == ["燃气味"])
-        #expect(try decide([rule], RoutingTestDirectory.subject(description: "楼道堆物")).ruleId == "default")
-        #expect(try decide([rule], RoutingTestDirectory.subject(description: "管道泄漏")).matched.first?.values == ["泄漏"], "at the end")
-        #expect(try decide([rule], RoutingTestDirectory.subject(description: "泄")).ruleId == "default", "a prefix is not the word")
-        #expect(try decide([rule], RoutingTestDirectory.subject(description: "燃气")).ruleId == "default")
+        #expect(try await decide([rule], RoutingTestDirectory.subject(description: "楼道堆物")).ruleId == "default")
+        #expect(try await decide([rule], RoutingTestDirectory.subject(description: "管道泄漏")).matched.first?.values == ["泄漏"], "at the end")
+        #expect(try await decide([rule], RoutingTestDirectory.subject(description: "泄")).ruleId == "default", "a prefix is not the word")
+        #expect(try await decide([rule], RoutingTestDirectory.subject(description: "燃气")).ruleId == "default")
     }
 
     @Test("time of day in Asia/Shanghai, start inclusive, end exclusive, across midnight")
-    func timeOfDay() throws {
+    func timeOfDay() async throws {
         let night = RoutingRule(
             id: "night", conditions: .init(timeOfDay: [TimeOfDayRange(fromMinute: 22 * 60, toMinute: 6 * 60)]), target: Self.toGovernance)
         func china(_ hour: Int, _ minute: Int) -> Date { RoutingTestDirectory.china(hour, minute) }
-        #expect(try decide([night], at: china(21, 59)).ruleId == "default")
-        #expect(try decide([night], at: china(22, 0)).ruleId == "night")
-        #expect(try decide([night], at: china(23, 59)).ruleId == "night")
-        #expect(try decide([night], at: china(0, 0)).ruleId == "night")
-        #expect(try decide([night], at: china(5, 59)).ruleId == "night")
-        #expect(try decide([night], at: china(6, 0)).ruleId == "default")
-        #expect(try decide([night], at: Fixtures.now).ruleId == "default", "10:00 China is 02:00 UTC: not night")
+        #expect(try await decide([night], at: china(21, 59)).ruleId == "default")
+        #expect(try await decide([night], at: china(22, 0)).ruleId == "night")
+        #expect(try await decide([night], at: china(23, 59)).ruleId == "night")
+        #expect(try await decide([night], at: china(0, 0)).ruleId == "night")
+        #expect(try await decide([night], at: china(5, 59)).ruleId == "night")
+        #expect(try await decide([night], at: china(6, 0)).ruleId == "default")
+        #expect(try await decide([night], at: Fixtures.now).ruleId == "default", "10:00 China is 02:00 UTC: not night")
         let evening = RoutingRule(
             id: "evening", conditions: .init(timeOfDay: [TimeOfDayRange(fromMinute: 18 * 60, toMinute: 1440)]), target: Self.toGovernance)
-        #expect(try decide([evening], at: china(23, 59)).ruleId == "evening")
-        #expect(try decide([evening], at: china(0, 0)).ruleId == "default")
-        #expect(try decide([evening], at: china(17, 59)).ruleId == "default")
+        #expect(try await decide([evening], at: china(23, 59)).ruleId == "evening")
+        #expect(try await decide([evening], at: china(0, 0)).ruleId == "default")
+        #expect(try await decide([evening], at: china(17, 59)).ruleId == "default")
     }
 
     @Test("a rule may name its unit, and all its conditions must hold")
-    func fixedUnitAndAllConditions() throws {
+    func fixedUnitAndAllConditions() async throws {
         let rule = RoutingRule(
             id: "market",
             conditions: .init(categories: ["SR03"], areas: [Fixtures.town], sources: [.hotline12345], priorities: [.urgent]),
             target: RoutingTarget(tier: .district, unitId: Fixtures.marketDepartment))
-        let hit = try decide([rule], RoutingTestDirectory.subject(priority: .urgent))
+        let hit = try await decide([rule], RoutingTestDirectory.subject(priority: .urgent))
         #expect(hit.unitId == Fixtures.marketDepartment)
         #expect(hit.matched.map(\.kind) == [.category, .area, .source, .priority])
-        #expect(try decide([rule], RoutingTestDirectory.subject(source: .gridPatrol, priority: .urgent)).ruleId == "default")
-        #expect(try decide([rule], RoutingTestDirectory.subject(priority: .urgent, areaCode: Fixtures.otherGrid)).ruleId == "default")
+        #expect(try await decide([rule], RoutingTestDirectory.subject(source: .gridPatrol, priority: .urgent)).ruleId == "default")
+        #expect(try await decide([rule], RoutingTestDirectory.subject(priority: .urgent, areaCode: Fixtures.otherGrid)).ruleId == "default")
     }
 
     @Test("Asia/Shanghai wall clock: weekday, minute and date")
@@ -144,40 +144,40 @@ struct UnitAssignmentTests {
     let platform = Fixtures.units.first { $0.id == Fixtures.enforcementPlatform }!
     let gridTeam = Fixtures.units.first { $0.id == Fixtures.gridTeam }!
 
-    func assign(_ directory: RoutingTestDirectory, _ unit: WangchaoCore.Unit, at date: Date = Fixtures.now, area: String = RoutingTestDirectory.microGrid) throws
+    func assign(_ directory: RoutingTestDirectory, _ unit: WangchaoCore.Unit, at date: Date = Fixtures.now, area: String = RoutingTestDirectory.microGrid) async throws
         -> UnitAssigner.Assignment
     {
-        try UnitAssigner.assign(in: unit, areaCode: area, at: ChinaTime(date), directory: directory)
+        try await UnitAssigner.assign(in: unit, areaCode: area, at: ChinaTime(date), directory: directory)
     }
 
     @Test("a grid team's case goes to the grid worker whose area holds the micro-grid, whatever the load")
-    func gridWorker() throws {
+    func gridWorker() async throws {
         let directory = RoutingTestDirectory()
         directory.load["gw"] = 40
-        let assignment = try assign(directory, gridTeam)
+        let assignment = try await assign(directory, gridTeam)
         #expect(assignment.username == "gw")
         #expect(assignment.text.contains("网格员"))
         directory.users.removeAll { $0.username == "gw" }
-        #expect(try assign(directory, gridTeam).username == nil, "no worker: the team picks it up")
+        #expect(try await assign(directory, gridTeam).username == nil, "no worker: the team picks it up")
     }
 
     @Test("without a roster: the least-loaded member; ties by name")
-    func leastLoaded() throws {
+    func leastLoaded() async throws {
         let directory = RoutingTestDirectory()
-        #expect(try assign(directory, platform).username == "dh")
+        #expect(try await assign(directory, platform).username == "dh")
         directory.load["dh"] = 3
         directory.load["dh2"] = 2
-        #expect(try assign(directory, platform).username == "dh2")
+        #expect(try await assign(directory, platform).username == "dh2")
         directory.users = directory.users.map { user in
             var user = user
             if user.username == "dh2" { user.disabled = true }
             return user
         }
-        #expect(try assign(directory, platform).username == "dh", "a disabled account is never assigned")
+        #expect(try await assign(directory, platform).username == "dh", "a disabled account is never assigned")
     }
 
     @Test("with a roster: only those on duty, night shifts past midnight; nobody on duty → unassigned")
-    func roster() throws {
+    func roster() async throws {
         let directory = RoutingTestDirectory()
         directory.rosters[Fixtures.enforcementPlatform] = DutyRoster(
             unitId: Fixtures.enforcementPlatform,
@@ -186,12 +186,12 @@ struct UnitAssignmentTests {
                 DutyShift(username: "dh2", weekdays: [2], startMinute: 1050, endMinute: 510),
             ])
         directory.load["dh"] = 10
-        #expect(try assign(directory, platform).username == "dh", "10:00 Tuesday: only dh, however loaded")
-        #expect(try assign(directory, platform, at: RoutingTestDirectory.china(8, 29)).username == nil, "08:29 Tuesday: Monday night had nobody")
-        #expect(try assign(directory, platform, at: RoutingTestDirectory.china(8, 30)).username == "dh")
-        #expect(try assign(directory, platform, at: RoutingTestDirectory.china(17, 30)).username == "dh2")
-        #expect(try assign(directory, platform, at: RoutingTestDirectory.china(8, 29, dayOffset: 1)).username == "dh2", "Wednesday 08:29: Tuesday's night")
-        let nobody = try assign(directory, platform, at: RoutingTestDirectory.china(12, 0, dayOffset: 4))
+        #expect(try await assign(directory, platform).username == "dh", "10:00 Tuesday: only dh, however loaded")
+        #expect(try await assign(directory, platform, at: RoutingTestDirectory.china(8, 29)).username == nil, "08:29 Tuesday: Monday night had nobody")
+        #expect(try await assign(directory, platform, at: RoutingTestDirectory.china(8, 30)).username == "dh")
+        #expect(try await assign(directory, platform, at: RoutingTestDirectory.china(17, 30)).username == "dh2")
+        #expect(try await assign(directory, platform, at: RoutingTestDirectory.china(8, 29, dayOffset: 1)).username == "dh2", "Wednesday 08:29: Tuesday's night")
+        let nobody = try await assign(directory, platform, at: RoutingTestDirectory.china(12, 0, dayOffset: 4))
         #expect(nobody.username == nil, "Saturday noon")
         #expect(nobody.text.contains("无人值班"))
     }

@@ -5,6 +5,7 @@ import Logging
 import Testing
 import WangchaoCore
 import WangchaoServer
+import WangchaoServices
 import WangchaoStore
 import WangchaoTesting
 
@@ -66,7 +67,7 @@ struct SLAAPITests {
         let signed = try await signedEmergency(server)
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        let scheduler = TimerScheduler(store: server.store, clock: server.clock, logger: logger)
+        let scheduler = TimerScheduler(timers: TimerService(store: server.store, settings: .standard), clock: server.clock, logger: logger)
         #expect(await scheduler.tick().isEmpty)
         server.clock.set(Fixtures.now + 12 * 60)
         let fired = await scheduler.tick()
@@ -76,7 +77,7 @@ struct SLAAPITests {
 
         // A second process on the same database (a restart) finds nothing left to fire.
         let reopened = try SQLiteStore(path: server.store.path)
-        let again = TimerScheduler(store: reopened, clock: server.clock, logger: logger)
+        let again = TimerScheduler(timers: TimerService(store: reopened, settings: .standard), clock: server.clock, logger: logger)
         #expect(await again.tick().isEmpty)
         let system = try await reopened.history(caseId: signed.id).filter { $0.actor == "system" }
         #expect(system.map(\.action) == ["markLight", "markLight", "notify"])

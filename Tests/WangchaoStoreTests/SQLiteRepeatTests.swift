@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import WangchaoCore
+import WangchaoServices
 import WangchaoTesting
 
 @testable import WangchaoStore
@@ -86,11 +87,15 @@ import WangchaoTesting
     }
 
     @Test func theConfiguredPolicyAppliesAtIntake() async throws {
-        var configuration = SQLiteStore.Configuration()
-        configuration.repeatPolicy.radiusMetres = 300
-        let fixture = try await SQLiteFixture(configuration: configuration)
-        let first = try await fixture.store.fileCase(RepeatIntakes.at(north: 0, address: "湘湖路1号"))
-        let second = try await fixture.store.fileCase(RepeatIntakes.at(north: 250, address: "湘湖路9号"), at: Fixtures.now + 60)
+        var policy = RepeatPolicy.standard
+        policy.radiusMetres = 300
+        let fixture = try await SQLiteFixture()
+        let cases = CaseService(store: fixture.store, settings: try DomainSettings(repeatPolicy: policy))
+        func file(_ intake: Intake, at now: Date) async throws -> Case {
+            try await cases.file(intake, by: Fixtures.gridWorker, idempotencyKey: nil, at: now).case
+        }
+        let first = try await file(RepeatIntakes.at(north: 0, address: "湘湖路1号"), at: Fixtures.now)
+        let second = try await file(RepeatIntakes.at(north: 250, address: "湘湖路9号"), at: Fixtures.now + 60)
         #expect(second.likelyRepeat)
         #expect(second.repeatCandidates.map(\.caseId) == [first.id])
 
@@ -101,12 +106,11 @@ import WangchaoTesting
         #expect(far.repeatCandidates.isEmpty)
     }
 
-    @Test func aBadPolicyStopsTheStoreFromOpening() throws {
-        let directory = try TemporaryDirectory()
-        var configuration = SQLiteStore.Configuration()
-        configuration.repeatPolicy.windowHours = -1
+    @Test func aBadPolicyIsRefusedWithTheSettings() throws {
+        var policy = RepeatPolicy.standard
+        policy.windowHours = -1
         #expect(throws: DomainError.invalid(field: "windowHours", "须为大于 0、不超过 720 小时的数")) {
-            try SQLiteStore(path: directory.file("bad.sqlite"), configuration: configuration)
+            try DomainSettings(repeatPolicy: policy)
         }
     }
 }

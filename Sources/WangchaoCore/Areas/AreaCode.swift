@@ -18,4 +18,11 @@ public enum AreaCode {
     public static func isWithin(_ code: String, _ ancestor: String) -> Bool {
         code.hasPrefix(ancestor)
     }
+
+    /// The smallest text greater than every code in the subtree of `ancestor`: a store asks for
+    /// `code >= ancestor AND code < subtreeEnd(ancestor)`, which an index on the code answers as
+    /// one range (digits sort before `:`).
+    public static func subtreeEnd(_ ancestor: String) -> String {
+        ancestor + ":"
+    }
 }

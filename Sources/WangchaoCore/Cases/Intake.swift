@@ -110,12 +110,15 @@ public struct Intake: Sendable, Equatable, Codable {
     public static func intakeTransition(for c: Case, actor: User?, note: String? = nil) -> Transition {
         Transition(
             caseId: c.id, version: 1, fromState: nil, toState: .reported, action: Transition.intakeAction,
-            actor: actor?.username ?? "public", actorRole: actor?.role, at: c.createdAt, note: note,
+            actor: actor?.username ?? publicActor, actorRole: actor?.role, at: c.createdAt, note: note,
             attachments: c.attachments, payload: nil)
     }
 }
 
 extension Intake {
+    /// The actor recorded for an intake without an account (a citizen, Open311 without a key).
+    public static let publicActor = "public"
+
     /// Everyone who works in the loop may register a matter; observers never write.
     public static let allowedRoles: Set<Role> = Set(Role.allCases).subtracting([.observer])
 }

@@ -67,3 +67,17 @@ public enum NoticePlanner {
         }
     }
 }
+
+extension NoticePlanner.Audience {
+    /// Who answers for an area at a tier, and so hears of what waits there: community staff and
+    /// the town's dispatchers for grid and community matters, the town's dispatchers for the
+    /// town, the district command for the district. One of them must hold a scope that
+    /// contains the area.
+    public static func dispatcherRoles(at tier: Tier) -> [Role] {
+        switch tier {
+        case .grid, .community: [.communityStaff, .townDispatcher]
+        case .town: [.townDispatcher]
+        case .district: [.districtCommander]
+        }
+    }
+}

@@ -14,9 +14,9 @@ public struct RoutingEngine: Sendable {
 
     public func decide(
         for subject: Case, category: Category, at now: Date, directory: some RoutingDirectory
-    ) throws -> RoutingDecision {
+    ) async throws -> RoutingDecision {
         let time = ChinaTime(now)
-        let chain = try directory.chain(from: subject.areaCode)
+        let chain = try await directory.chain(from: subject.areaCode)
         var ruleId = RoutingDecision.defaultRuleId
         var matched: [MatchedCondition] = []
         var target: RoutingTarget?
@@ -37,15 +37,16 @@ public struct RoutingEngine: Sendable {
         let platform = target?.platform ?? category.platform
         var unit: Unit?
         var finalTier = tier
-        if let id = target?.unitId, let fixed = try directory.unit(id) {
+        if let id = target?.unitId, let fixed = try await directory.unit(id) {
             unit = fixed
         } else {
-            let resolution = try UnitResolver.resolve(tier: tier, chain: chain, platform: platform, directory: directory)
+            let resolution = try await UnitResolver.resolve(tier: tier, chain: chain, platform: platform, directory: directory)
             unit = resolution.unit
             finalTier = resolution.tier
             matched += resolution.raised
         }
-        let assignment = try unit.map { try UnitAssigner.assign(in: $0, areaCode: subject.areaCode, at: time, directory: directory) }
+        var assignment: UnitAssigner.Assignment?
+        if let unit { assignment = try await UnitAssigner.assign(in: unit, areaCode: subject.areaCode, at: time, directory: directory) }
         let head = ruleId == RoutingDecision.defaultRuleId
             ? "无规则命中，按默认策略"
             : "命中规则 \(ruleId)\(ruleSet.rules.first { $0.id == ruleId }?.name.map { "「\($0)」" } ?? "")"
@@ -60,8 +61,8 @@ public struct RoutingEngine: Sendable {
     /// A dispatcher's explicit choice of unit: no rule is consulted, assignment still runs inside it.
     public static func manual(
         unit: Unit, for subject: Case, by actor: User, ruleSetVersion: Int?, at now: Date, directory: some RoutingDirectory
-    ) throws -> RoutingDecision {
-        let assignment = try UnitAssigner.assign(in: unit, areaCode: subject.areaCode, at: ChinaTime(now), directory: directory)
+    ) async throws -> RoutingDecision {
+        let assignment = try await UnitAssigner.assign(in: unit, areaCode: subject.areaCode, at: ChinaTime(now), directory: directory)
         let who = "\(actor.role.chineseName) \(actor.displayName)（\(actor.username)）"
         return RoutingDecision(
             ruleSetVersion: ruleSetVersion, ruleId: RoutingDecision.manualRuleId, matched: [], tier: unit.kind.tier,

@@ -12,8 +12,8 @@ public enum UnitAssigner {
 
     public static func assign(
         in unit: Unit, areaCode: String, at time: ChinaTime, directory: some RoutingDirectory
-    ) throws -> Assignment {
-        let members = try directory.members(of: unit.id).filter { !$0.disabled && handlerRoles.contains($0.role) }
+    ) async throws -> Assignment {
+        let members = try await directory.members(of: unit.id).filter { !$0.disabled && handlerRoles.contains($0.role) }
         if unit.kind == .gridTeam,
             let worker = members.first(where: { user in
                 guard user.role == .gridWorker, case .area(let code) = user.scope else { return false }
@@ -25,7 +25,7 @@ public enum UnitAssigner {
         guard !members.isEmpty else { return Assignment(username: nil, text: "单位内无在岗处置人员，由单位认领") }
         var candidates = members
         var basis = "单位未排班，按全体在岗人员"
-        if let roster = try directory.roster(of: unit.id), !roster.shifts.isEmpty {
+        if let roster = try await directory.roster(of: unit.id), !roster.shifts.isEmpty {
             let onDuty = Set(roster.onDuty(at: time))
             candidates = members.filter { onDuty.contains($0.username) }
             basis = "按值班表（\(ChinaTime.text(ofMinute: time.minuteOfDay))）当班人员"
@@ -35,7 +35,7 @@ public enum UnitAssigner {
         }
         var best: (user: User, load: Int)?
         for user in candidates {
-            let load = try directory.openAssignedCount(user.username)
+            let load = try await directory.openAssignedCount(user.username)
             if best == nil || load < best!.load { best = (user, load) }
         }
         let chosen = best!

@@ -11,13 +11,13 @@ public enum UnitResolver {
         public var raised: [MatchedCondition]
     }
 
-    public static func resolve(tier: Tier, chain: [Area], platform: Platform, directory: some RoutingDirectory) throws
+    public static func resolve(tier: Tier, chain: [Area], platform: Platform, directory: some RoutingDirectory) async throws
         -> Resolution
     {
         var tier = tier
         var raised: [MatchedCondition] = []
         while true {
-            if let unit = try unit(at: tier, chain: chain, platform: platform, directory: directory) {
+            if let unit = try await unit(at: tier, chain: chain, platform: platform, directory: directory) {
                 return Resolution(unit: unit, tier: tier, raised: raised)
             }
             guard let parent = tier.parent else { return Resolution(unit: nil, tier: tier, raised: raised) }
@@ -29,27 +29,27 @@ public enum UnitResolver {
         }
     }
 
-    static func unit(at tier: Tier, chain: [Area], platform: Platform, directory: some RoutingDirectory) throws -> Unit? {
+    static func unit(at tier: Tier, chain: [Area], platform: Platform, directory: some RoutingDirectory) async throws -> Unit? {
         func area(_ level: AreaLevel) -> Area? { chain.first { $0.level == level } }
         switch tier {
         case .grid:
             guard let grid = area(.grid) else { return nil }
-            return try directory.units(at: grid.code, kind: .gridTeam).first
+            return try await directory.units(at: grid.code, kind: .gridTeam).first
         case .community:
             guard let community = area(.community) else { return nil }
-            return try directory.units(at: community.code, kind: .community).first
+            return try await directory.units(at: community.code, kind: .community).first
         case .town:
             guard let town = area(.town) else { return nil }
-            if let unit = try directory.units(at: town.code, kind: .platform).first(where: { $0.platform == platform }) {
+            if let unit = try await directory.units(at: town.code, kind: .platform).first(where: { $0.platform == platform }) {
                 return unit
             }
-            return try directory.units(at: town.code, kind: .townOffice).first
+            return try await directory.units(at: town.code, kind: .townOffice).first
         case .district:
             guard let district = area(.district) else { return nil }
-            if let unit = try directory.units(at: district.code, kind: .department).first(where: { $0.platform == platform }) {
+            if let unit = try await directory.units(at: district.code, kind: .department).first(where: { $0.platform == platform }) {
                 return unit
             }
-            return try directory.units(at: district.code, kind: .commandCenter).first
+            return try await directory.units(at: district.code, kind: .commandCenter).first
         }
     }
 }

@@ -4,11 +4,13 @@ import Hummingbird
 import Metrics
 import WangchaoCore
 import WangchaoGeo
+import WangchaoServices
 import WangchaoStore
 
 /// `/api/v1/cases`: the one intake, the list, a case with its history, and transitions.
 struct CaseRoutes {
     let store: any CaseStore
+    let cases: CaseService
     let clock: any WangchaoClock
     let locator: AreaLocator?
     var sla: SLASettings = .bundled
@@ -38,7 +40,7 @@ struct CaseRoutes {
         if let key, key.isEmpty || key.count > 200 {
             throw DomainError.invalid(field: "Idempotency-Key", "Idempotency-Key 须为 1 到 200 个字符")
         }
-        let created = try await store.createCase(intake, by: user, idempotencyKey: key, at: clock.now())
+        let created = try await cases.file(intake, by: user, idempotencyKey: key, at: clock.now())
         if !created.replayed {
             Counter(label: "wangchao_cases_created_total", dimensions: [("source", intake.source.rawValue)]).increment()
         }
@@ -89,7 +91,7 @@ struct CaseRoutes {
             throw DomainError.forbidden("\(user.role.chineseName)无权执行「\(action.chineseName)」")
         }
         let input = try APIJSON.decodeStrict(TransitionBody.self, from: data).input
-        let updated = try await store.applyTransition(caseId: subject.id, input, by: user, at: clock.now())
+        let updated = try await cases.apply(caseId: subject.id, input, by: user, at: clock.now())
         Counter(label: "wangchao_transitions_total", dimensions: [("action", input.command.action.rawValue)]).increment()
         let history = try await store.history(caseId: updated.id)
         var visibility = RepeatVisibility(store: store, viewer: user)

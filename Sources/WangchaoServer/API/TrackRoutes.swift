@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Metrics
 import WangchaoCore
+import WangchaoServices
 import WangchaoStore
 
 /// `/api/v1/track`: citizens follow their case with its number and tracking code, without an
@@ -9,6 +10,7 @@ import WangchaoStore
 /// which holds no personal data, and a wrong code looks exactly like an unknown number (404).
 struct TrackRoutes {
     let store: any CaseStore
+    let cases: CaseService
     let categories: CategoryCatalog
     let clock: any WangchaoClock
 
@@ -39,7 +41,7 @@ struct TrackRoutes {
         let number = try context.parameters.require("number")
         let code = try Self.code(of: request)
         let body = try await APIJSON.decodeBody(RatingBody.self, from: request)
-        let rated = try await store.applyReporterRating(
+        let rated = try await cases.rateAsReporter(
             number: number, trackingCode: code, satisfaction: body.satisfaction, comment: body.comment, at: clock.now())
         Counter(label: "wangchao_transitions_total", dimensions: [("action", CaseAction.rate.rawValue)]).increment()
         return try JSONResponse.make(try await progress(of: rated))

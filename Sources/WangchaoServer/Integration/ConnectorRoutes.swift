@@ -4,6 +4,7 @@ import Logging
 import Metrics
 import WangchaoCore
 import WangchaoGeo
+import WangchaoServices
 import WangchaoStore
 
 /// `/api/v1/connector`: the way in and out for connected systems (the 12345 platform, 110
@@ -13,6 +14,7 @@ import WangchaoStore
 /// content updates the case, and the status feed tells the system how its cases move.
 struct ConnectorRoutes {
     let store: any CaseStore
+    let records: ExternalRecordService
     let clock: any WangchaoClock
     let categories: CategoryCatalog
     let locator: AreaLocator?
@@ -112,7 +114,7 @@ struct ConnectorRoutes {
     private func upsert(_ intake: Intake, recordId: String, system: IntegrationSystem) async throws -> ExternalUpsert {
         var intake = intake
         intake.place(with: locator)
-        let result = try await store.upsertExternalRecord(intake, recordId: recordId, from: system, at: clock.now())
+        let result = try await records.upsert(intake, recordId: recordId, from: system, at: clock.now())
         Counter(label: "wangchao_connector_records_total", dimensions: [("system", system.id), ("outcome", result.outcome.rawValue)])
             .increment()
         return result

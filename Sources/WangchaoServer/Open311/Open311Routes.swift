@@ -4,6 +4,7 @@ import Logging
 import Metrics
 import WangchaoCore
 import WangchaoGeo
+import WangchaoServices
 import WangchaoStore
 
 /// Open311 GeoReport v2 under `/open311/v2`, so existing Open311 apps and client libraries file
@@ -16,6 +17,7 @@ import WangchaoStore
 /// be published. No answer carries the reporter's name or phone.
 struct Open311Routes {
     let store: any CaseStore
+    let cases: CaseService
     let clock: any WangchaoClock
     let categories: CategoryCatalog
     let attributes: ServiceAttributeCatalog
@@ -112,7 +114,7 @@ struct Open311Routes {
                 actor: system.actorName, role: nil, clientAddress: context.clientAddress,
                 action: "POST /open311/v2/requests", at: now)
             let created = try await AuditContext.$current.withValue(audit) {
-                try await store.createCase(intake, by: nil, idempotencyKey: nil, at: now)
+                try await cases.file(intake, by: nil, idempotencyKey: nil, at: now)
             }
             Counter(label: "wangchao_cases_created_total", dimensions: [("source", SourceChannel.open311.rawValue)]).increment()
             context.logger.info(

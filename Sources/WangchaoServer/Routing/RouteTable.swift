@@ -1,5 +1,6 @@
 import Hummingbird
 import WangchaoCore
+import WangchaoServices
 
 /// Every route the server answers, each declared once with its method, path and access rule.
 ///
@@ -25,20 +26,20 @@ public struct RouteTable: Sendable {
                 signIn: services.signIn, authenticator: services.authenticator, store: store,
                 configuration: dependencies.auth
             ).routes
-            + CaseRoutes(store: store, clock: dependencies.clock, locator: dependencies.locator, sla: dependencies.sla).routes
+            + CaseRoutes(store: store, cases: dependencies.cases, clock: dependencies.clock, locator: dependencies.locator, sla: dependencies.sla).routes
             + ReferenceRoutes(store: store, categories: dependencies.categories).routes
             + AdminUserRoutes(store: store, hasher: services.hasher).routes
             + AdminSystemRoutes(store: store, clock: dependencies.clock).routes
             + AdminWebhookRoutes(store: store, clock: dependencies.clock).routes
             + AttachmentRoutes(store: store, files: dependencies.attachmentFiles, clock: dependencies.clock).routes
-            + TrackRoutes(store: store, categories: dependencies.categories, clock: dependencies.clock).routes
+            + TrackRoutes(store: store, cases: dependencies.cases, categories: dependencies.categories, clock: dependencies.clock).routes
             + RevealRoutes(store: store).routes
             + Open311Routes(
-                store: store, clock: dependencies.clock, categories: dependencies.categories, attributes: .bundled,
+                store: store, cases: dependencies.cases, clock: dependencies.clock, categories: dependencies.categories, attributes: .bundled,
                 locator: dependencies.locator
             ).routes
             + ConnectorRoutes(
-                store: store, clock: dependencies.clock, categories: dependencies.categories, locator: dependencies.locator
+                store: store, records: ExternalRecordService(cases: dependencies.cases), clock: dependencies.clock, categories: dependencies.categories, locator: dependencies.locator
             ).routes
             + CaseExportRoutes(store: store, categories: dependencies.categories).routes
             + InboxRoutes(store: store, clock: dependencies.clock, stream: dependencies.inboxStream).routes
@@ -50,7 +51,7 @@ public struct RouteTable: Sendable {
             + OpenAPIRoutes().routes
             + AssetRoutes().routes
             + WebPages(
-                store: store, clock: dependencies.clock, categories: dependencies.categories,
+                store: store, cases: dependencies.cases, clock: dependencies.clock, categories: dependencies.categories,
                 locator: dependencies.locator, sla: dependencies.sla, repeatPolicy: dependencies.repeatPolicy,
                 attachmentFiles: dependencies.attachmentFiles, streamSettings: dependencies.inboxStream
             ).routes

@@ -3,20 +3,21 @@ import Logging
 import Metrics
 import ServiceLifecycle
 import WangchaoCore
+import WangchaoServices
 import WangchaoStore
 
-/// Fires due SLA timers every `interval`, as a service beside the HTTP server: the store makes
-/// each firing exactly-once, so a crash or restart at any moment loses or repeats nothing, and
+/// Fires due SLA timers every `interval`, as a service beside the HTTP server: ``TimerService``
+/// and the store make each firing exactly-once, so a crash or restart at any moment loses or repeats nothing, and
 /// several schedulers over one database would only share the work.
 public struct TimerScheduler: Service {
-    let store: any CaseStore
+    let timers: TimerService
     let clock: any WangchaoClock
     let interval: Duration
     let batchSize: Int
     let logger: Logger
 
-    public init(store: any CaseStore, clock: any WangchaoClock, interval: Duration = .seconds(1), batchSize: Int = 1000, logger: Logger) {
-        self.store = store
+    public init(timers: TimerService, clock: any WangchaoClock, interval: Duration = .seconds(1), batchSize: Int = 1000, logger: Logger) {
+        self.timers = timers
         self.clock = clock
         self.interval = interval
         self.batchSize = batchSize
@@ -45,7 +46,7 @@ public struct TimerScheduler: Service {
                 // Each firing's write is audited like a request's, by `system`, naming the case.
                 let audit = AuditContext(actor: Lifecycle.systemActor, action: "SLA timers", at: now)
                 let fired = try await AuditContext.$current.withValue(audit) {
-                    try await store.fireDueTimers(at: now, limit: batchSize)
+                    try await timers.fireDue(at: now, limit: batchSize)
                 }
                 for timer in fired {
                     Counter(label: "wangchao_timers_fired_total", dimensions: [("step", timer.step.rawValue)]).increment()

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import WangchaoCore
+import WangchaoServices
 import WangchaoStore
 
 /// `/cases/{id}`: every fact of a case, its history, the routing explanation, a small map, and
@@ -11,6 +12,7 @@ import WangchaoStore
 /// and the reason, and what the user typed; a successful one is 303 back with a flash.
 struct CasePage {
     let store: any CaseStore
+    let cases: CaseService
     let clock: any WangchaoClock
     let categories: CategoryCatalog
     let sla: SLASettings
@@ -75,7 +77,7 @@ struct CasePage {
             }
             let data = try JSONSerialization.data(withJSONObject: body)
             let input = try APIJSON.decodeStrict(TransitionBody.self, from: data).input
-            _ = try await store.applyTransition(caseId: subject.id, input, by: user, at: clock.now())
+            _ = try await cases.apply(caseId: subject.id, input, by: user, at: clock.now())
             return Response(status: .seeOther, headers: [.location: "/cases/\(subject.id)?done=\(action.rawValue)"])
         } catch {
             guard let refusal = APIError.from(error) else { throw error }

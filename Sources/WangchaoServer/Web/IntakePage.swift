@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import WangchaoCore
 import WangchaoGeo
+import WangchaoServices
 import WangchaoStore
 
 /// `/intake`: the intake form for hotline operators and grid workers. It files through the
@@ -15,6 +16,7 @@ import WangchaoStore
 /// every value kept and the field's error next to it.
 struct IntakePage {
     let store: any CaseStore
+    let cases: CaseService
     let clock: any WangchaoClock
     let categories: CategoryCatalog
     let locator: AreaLocator?
@@ -77,7 +79,7 @@ struct IntakePage {
                 }
             }
             let key = values["intakeKey"].flatMap { (1...200).contains($0.count) ? $0 : nil }
-            let created = try await store.createCase(intake, by: user, idempotencyKey: key, at: clock.now())
+            let created = try await cases.file(intake, by: user, idempotencyKey: key, at: clock.now())
             guard Access.canSee(created.case, user: user) else {
                 return Response(status: .seeOther, headers: [.location: "/intake?filed=\(created.case.number)"])
             }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import WangchaoCore
 import WangchaoGeo
+import WangchaoServices
 import WangchaoStore
 
 /// The web workbench's pages for people (server-rendered HTML): `/` → 工作台, the 工作台, the
@@ -9,6 +10,7 @@ import WangchaoStore
 /// ``Route/page()``: without a session the browser goes to the sign-in form.
 struct WebPages {
     let store: any CaseStore
+    let cases: CaseService
     let clock: any WangchaoClock
     let categories: CategoryCatalog
     let locator: AreaLocator?
@@ -37,12 +39,12 @@ struct WebPages {
 
     var casePage: CasePage {
         CasePage(
-            store: store, clock: clock, categories: categories, sla: sla,
+            store: store, cases: cases, clock: clock, categories: categories, sla: sla,
             attachments: AttachmentKeeper(store: store, files: attachmentFiles, clock: clock))
     }
 
     var intakePage: IntakePage {
-        IntakePage(store: store, clock: clock, categories: categories, locator: locator, repeatPolicy: repeatPolicy)
+        IntakePage(store: store, cases: cases, clock: clock, categories: categories, locator: locator, repeatPolicy: repeatPolicy)
     }
 
     @Sendable func home(_ request: Request, context: WangchaoRequestContext) async throws -> Response {

@@ -43,21 +43,7 @@ extension SQLiteStore {
 
     // MARK: Rows
 
-    /// Whether `actor` may name attachment `id` as evidence: it exists and they may see it. A
-    /// public intake (no actor) may name only what the public uploaded.
-    static func attachmentIsVisible(_ id: String, to actor: User?, in db: Database) throws -> Bool {
-        guard let attachment = try fetchAttachment(db, id: id) else { return false }
-        guard let actor else { return attachment.uploadedBy == publicActor }
-        return Access.canSee(attachment, user: actor, referencingCases: try casesReferencing(id, in: db))
-    }
-
-    /// Checks the attachments a case or transition names and links them to the case, inside
-    /// the caller's write transaction: a refusal leaves nothing changed.
-    static func linkAttachments(_ ids: [String], to caseId: String, by actor: User?, in db: Database) throws {
-        try Attachment.checkReferences(ids) { id in (try? attachmentIsVisible(id, to: actor, in: db)) ?? false }
-        try linkCheckedAttachments(ids, to: caseId, in: db)
-    }
-
+    /// Links attachments the services layer checked to a case, inside the caller's transaction.
     static func linkCheckedAttachments(_ ids: [String], to caseId: String, in db: Database) throws {
         for id in ids {
             try db.execute(
@@ -88,7 +74,4 @@ extension SQLiteStore {
                 """, arguments: [id]
         ).map { try StoredJSON.decode(Case.self, from: $0) }
     }
-
-    /// The actor name recorded for intake without a signed-in user.
-    static let publicActor = "public"
 }

@@ -1,89 +1,91 @@
-import Crypto
 import Foundation
 import GRDB
 import WangchaoCore
 
 extension SQLiteStore {
-    public func createCase(_ intake: Intake, by actor: User?, idempotencyKey: String?, at now: Date) async throws
-        -> CaseCreation
-    {
-        try intake.validate(categories: categories)
-        guard let category = categories[intake.category] else { throw DomainError.invalid(field: "category", "未知的事件分类") }
-        let requestHash = try idempotencyKey.map { _ in try Self.hash(of: intake) }
-        let caseId = UUID().uuidString.lowercased()
-        let trackingCode = configuration.trackingCodes()
-        let sla = configuration.sla
-        let repeatPolicy = configuration.repeatPolicy
-        return try await write { db in
-            let actorName = actor?.username ?? Self.publicActor
-            if let idempotencyKey, let requestHash,
-                let earlier = try Row.fetchOne(
-                    db, sql: "SELECT request_hash, case_id FROM idempotency_keys WHERE actor = ? AND key = ?",
-                    arguments: [actorName, idempotencyKey])
-            {
-                guard earlier["request_hash"] == requestHash else {
+    public func recordNewCase(_ plan: NewCase) async throws -> CaseCreation {
+        try await write { db in
+            if let claim = plan.idempotency, let earlier = try Self.idempotentSubmission(claim.actor, claim.key, in: db) {
+                guard earlier.requestHash == claim.requestHash else {
                     throw DomainError.invalid(field: "Idempotency-Key", "该幂等键已用于另一份不同的提交")
                 }
-                guard let existing = try Self.fetchCase(db, id: earlier["case_id"]) else {
-                    throw DomainError.notFound("幂等键对应的案件不存在")
-                }
-                return CaseCreation(case: existing, replayed: true)
+                return CaseCreation(case: earlier.case, replayed: true)
             }
-            let newCase = try Self.fileNewCase(
-                intake, category: category, by: actor, id: caseId, trackingCode: trackingCode, sla: sla,
-                repeatPolicy: repeatPolicy, at: now, in: db)
-            if let idempotencyKey, let requestHash {
+            if let link = plan.externalRecord, try Self.externalRecordLink(link.recordId, link.systemId, in: db) != nil {
+                throw DomainError.versionConflict(expected: 0, actual: 1)
+            }
+            var newCase = plan.case
+            let day = CaseNumber.day(of: newCase.createdAt)
+            let sequence = try Int.fetchOne(
+                db,
+                sql: """
+                    INSERT INTO case_counters (day, last) VALUES (?, 1)
+                    ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last
+                    """, arguments: [day])!
+            newCase.number = CaseNumber.format(day: day, sequence: sequence)
+            try Self.insert(newCase, in: db)
+            try Self.linkCheckedAttachments(plan.attachmentIds, to: newCase.id, in: db)
+            try Self.append(plan.transition, in: db)
+            try Self.enqueueWebhooks(for: plan.transition, producing: newCase, in: db)
+            if let claim = plan.idempotency {
                 try db.execute(
                     sql: "INSERT INTO idempotency_keys (actor, key, request_hash, case_id, created_at) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [actorName, idempotencyKey, requestHash, caseId, now.storedMillis])
+                    arguments: [claim.actor, claim.key, claim.requestHash, newCase.id, newCase.createdAt.storedMillis])
+            }
+            if let link = plan.externalRecord {
+                try db.execute(
+                    sql: """
+                        INSERT INTO external_records (system_id, record_id, case_id, body_hash, received_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        link.systemId, link.recordId, newCase.id, link.bodyHash, newCase.createdAt.storedMillis,
+                        newCase.createdAt.storedMillis,
+                    ])
             }
             return CaseCreation(case: newCase, replayed: false)
         }
     }
 
-    public func applyTransition(caseId: String, _ input: TransitionInput, by actor: User, at now: Date) async throws -> Case {
-        let categories = self.categories
-        let sla = configuration.sla
+    public func recordChange(_ change: CaseChange) async throws -> Case {
+        guard let result = change.result else { throw DomainError.invalid(field: "steps", "变更没有任何步骤") }
         return try await write { db in
-            guard let current = try Self.fetchCase(db, id: caseId), Access.canSee(current, user: actor) else {
-                throw DomainError.notFound("案件不存在")
+            if let timer = change.firedTimer {
+                guard try Self.timerIsPending(timer, in: db) else {
+                    throw DomainError.versionConflict(expected: change.expectedVersion, actual: change.expectedVersion)
+                }
+                Failpoint.timerAfterDecide.hit()
             }
-            guard let category = categories[current.category] else {
-                throw DomainError.invalid(field: "category", "案件分类 \(current.category) 已不存在")
+            try Self.update(result, from: change.expectedVersion, in: db)
+            try Self.linkCheckedAttachments(change.attachmentIds, to: change.caseId, in: db)
+            for step in change.steps {
+                try Self.append(step.transition, in: db)
+                try Self.insertNotices(step.notices, for: step.transition, of: step.case, in: db)
+                try Self.enqueueWebhooks(for: step.transition, producing: step.case, in: db)
             }
-            let context = TransitionContext(
-                unit: { id in try? Self.unit(id: id, in: db) },
-                visibleCase: { id in (try? Self.fetchCase(db, id: id)).flatMap { $0 }.flatMap { Access.canSee($0, user: actor) ? $0 : nil } },
-                visibleAttachment: { id in (try? Self.attachmentIsVisible(id, to: actor, in: db)) ?? false },
-                category: category, sla: sla)
-            let decided = try Lifecycle.apply(input, to: current, by: actor, at: now, context: context)
-            try Self.linkCheckedAttachments(decided.transition.attachments, to: caseId, in: db)
-            // Routing may add the automatic dispatch that follows an acceptance (SQLiteStore+Routing).
-            var updated = current
-            for (state, transition) in try Self.routed(decided, from: current, by: actor, at: now, context: context, in: db) {
-                try Self.update(state, in: db)
-                try Self.append(transition, producing: state, in: db)
-                updated = state
+            if let link = change.externalRecord {
+                try db.execute(
+                    sql: "UPDATE external_records SET body_hash = ?, updated_at = ? WHERE system_id = ? AND record_id = ?",
+                    arguments: [link.bodyHash, result.updatedAt.storedMillis, link.systemId, link.recordId])
             }
-            return updated
+            return result
         }
     }
 
-    public func applyReporterRating(
-        number: String, trackingCode: String, satisfaction: Int, comment: String?, at now: Date
-    ) async throws -> Case {
-        try await write { db in
-            guard
-                let body = try String.fetchOne(db, sql: "SELECT body FROM cases WHERE number = ?", arguments: [number]),
-                case let current = try StoredJSON.decode(Case.self, from: body),
-                TrackingCode.matches(trackingCode, current.trackingCode)
-            else { throw DomainError.notFound("案件编号或查询码不正确") }
-            let (updated, transition) = try Lifecycle.applyReporterRating(
-                satisfaction: satisfaction, comment: comment, to: current, at: now)
-            try Self.update(updated, in: db)
-            try Self.append(transition, producing: updated, in: db)
-            return updated
-        }
+    public func idempotentSubmission(actor: String, key: String) async throws -> (requestHash: String, case: Case)? {
+        try await reads.read { db in try Self.idempotentSubmission(actor, key, in: db) }
+    }
+
+    static func idempotentSubmission(_ actor: String, _ key: String, in db: Database) throws
+        -> (requestHash: String, case: Case)?
+    {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT request_hash, case_id FROM idempotency_keys WHERE actor = ? AND key = ?",
+                arguments: [actor, key])
+        else { return nil }
+        guard let existing = try fetchCase(db, id: row["case_id"]) else { throw DomainError.notFound("幂等键对应的案件不存在") }
+        return (row["request_hash"], existing)
     }
 
     public func getCase(id: String) async throws -> Case? {
@@ -104,50 +106,6 @@ extension SQLiteStore {
     }
 
     // MARK: Rows
-
-    /// Numbers and records a new case with its intake row, inside the caller's transaction:
-    /// the one way a case comes into being, whichever door it came through.
-    ///
-    /// `recordedAs` names the history's actor when no user acts (a connected system).
-    static func fileNewCase(
-        _ intake: Intake, category: Category, by actor: User?, recordedAs: String? = nil, id caseId: String,
-        trackingCode: String, sla: SLASettings, repeatPolicy: RepeatPolicy, at now: Date, in db: Database
-    ) throws -> Case {
-        let areaCode = try resolveArea(intake.areaCode, in: db)
-        let sequence = try Int.fetchOne(
-            db,
-            sql: """
-                INSERT INTO case_counters (day, last) VALUES (?, 1)
-                ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last
-                """, arguments: [CaseNumber.day(of: now)])!
-        let number = CaseNumber.format(day: CaseNumber.day(of: now), sequence: sequence)
-        var newCase = intake.makeCase(
-            id: caseId, number: number, trackingCode: trackingCode, areaCode: areaCode, category: category, at: now,
-            sla: sla)
-        newCase.repeatCandidates = try repeatCandidates(RepeatProbe(intake, at: now), policy: repeatPolicy, in: db)
-        newCase.likelyRepeat = RepeatPolicy.isLikelyRepeat(newCase.repeatCandidates)
-        try insert(newCase, in: db)
-        try linkAttachments(newCase.attachments, to: caseId, by: actor, in: db)
-        let note = [intake.addressCheck?.note, intake.placementNote].compactMap { $0 }.joined(separator: "；")
-        var intakeRow = Intake.intakeTransition(for: newCase, actor: actor, note: note.isEmpty ? nil : note)
-        if let recordedAs { intakeRow.actor = recordedAs }
-        try append(intakeRow, in: db)
-        try enqueueWebhooks(for: intakeRow, producing: newCase, in: db)
-        return newCase
-    }
-
-    /// The area a new case belongs to: the one named, which must exist, or the district.
-    static func resolveArea(_ code: String?, in db: Database) throws -> String {
-        if let code {
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM areas WHERE code = ?", arguments: [code]) != nil else {
-                throw DomainError.invalid(field: "areaCode", "区域 \(code) 不存在")
-            }
-            return code
-        }
-        guard let root = try String.fetchOne(db, sql: "SELECT code FROM areas WHERE parent_code IS NULL ORDER BY code LIMIT 1")
-        else { throw DomainError.invalid(field: "areaCode", "尚未导入任何区域，无法受理") }
-        return root
-    }
 
     static func fetchCase(_ db: Database, id: String) throws -> Case? {
         try String.fetchOne(db, sql: "SELECT body FROM cases WHERE id = ?", arguments: [id])
@@ -179,15 +137,22 @@ extension SQLiteStore {
         try db.execute(
             sql: """
                 UPDATE cases SET state = ?, area_code = ?, assigned_unit_id = ?, version = ?, updated_at = ?, body = ?,
-                    assignee = ?, tier = ?, rework_count = ?, satisfaction = ?, priority = ?, category = ?, due_at = ?, warn_at = ?
+                    assignee = ?, tier = ?, rework_count = ?, satisfaction = ?, priority = ?, category = ?, due_at = ?, warn_at = ?,
+                    search_text = ?, reporter_phone_digest = ?
                 WHERE id = ? AND version = ?
                 """,
             arguments: [
                 c.state.rawValue, c.areaCode, c.assignedUnitId, c.version, c.updatedAt.storedMillis,
                 try StoredJSON.encode(c), c.assignee, c.tier.rawValue, c.reworkCount, c.satisfaction, c.priority.rawValue,
-                c.category, c.earliestDue?.storedMillis, c.earliestYellow?.storedMillis, c.id, previousVersion,
+                c.category, c.earliestDue?.storedMillis, c.earliestYellow?.storedMillis, searchText(of: c),
+                PhoneDigest.of(c.reporter.phone), c.id, previousVersion,
             ])
-        guard db.changesCount == 1 else { throw DomainError.versionConflict(expected: previousVersion, actual: c.version) }
+        guard db.changesCount == 1 else {
+            guard let stored = try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = ?", arguments: [c.id]) else {
+                throw DomainError.notFound("案件不存在")
+            }
+            throw DomainError.versionConflict(expected: previousVersion, actual: stored)
+        }
         try db.execute(sql: "DELETE FROM case_deadlines WHERE case_id = ?", arguments: [c.id])
         try db.execute(sql: "DELETE FROM sla_timers WHERE case_id = ?", arguments: [c.id])
         try writeDerivedRows(of: c, in: db)
@@ -206,15 +171,7 @@ extension SQLiteStore {
         try writeTimerRows(of: c, in: db)
     }
 
-    /// Appends a history row of a live change and delivers the notices and webhook events it
-    /// calls for, in the same transaction; `subject` is the case as the transition left it.
-    static func append(_ t: Transition, producing subject: Case, in db: Database) throws {
-        try append(t, in: db)
-        try deliverNotices(for: t, producing: subject, in: db)
-        try enqueueWebhooks(for: t, producing: subject, in: db)
-    }
-
-    /// Appends a history row without telling anyone (intake, imported history).
+    /// Appends a history row.
     static func append(_ t: Transition, in db: Database) throws {
         try db.execute(
             sql: """
@@ -242,9 +199,4 @@ extension SQLiteStore {
 
     /// What free-text search looks in: the description and the address.
     static func searchText(of c: Case) -> String { c.description + "\n" + c.location.address }
-
-    /// A stable digest of an intake, to tell a retry from a different submission under the same key.
-    static func hash(of intake: Intake) throws -> String {
-        SHA256.hex(of: Data(try StoredJSON.encode(intake).utf8))
-    }
 }

@@ -42,59 +42,15 @@ extension SQLiteStore {
 
     // MARK: Delivery
 
-    /// Writes the notices `transition` calls for (``NoticePlanner``) into each recipient's inbox.
-    /// Runs inside the transition's transaction: the notice exists exactly when the change does.
-    static func deliverNotices(for transition: Transition, producing subject: Case, in db: Database) throws {
-        let categoryName = CategoryCatalog.bundled[subject.category]?.name ?? subject.category
-        for draft in NoticePlanner.drafts(for: transition, producing: subject, categoryName: categoryName) {
-            let recipients = try usernames(of: draft.audience, caseId: subject.id, in: db)
-                .filter { $0 != transition.actor }
-            for username in recipients {
-                try db.execute(
-                    sql: """
-                        INSERT INTO inbox (username, kind, case_id, case_number, text, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        username, draft.kind.rawValue, subject.id, subject.number, draft.text, transition.at.storedMillis,
-                    ])
-            }
-        }
-    }
-
-    /// The enabled users an audience stands for, ordered by name.
-    private static func usernames(of audience: NoticePlanner.Audience, caseId: String, in db: Database) throws -> [String] {
-        switch audience {
-        case .unit(let unitId):
-            return try String.fetchAll(
-                db, sql: "SELECT username FROM users WHERE unit_id = ? AND disabled = 0 ORDER BY username",
-                arguments: [unitId])
-        case .user(let username):
-            return try String.fetchAll(
-                db, sql: "SELECT username FROM users WHERE username = ? AND disabled = 0", arguments: [username])
-        case .authorOfVersion(let version):
-            return try String.fetchAll(
-                db,
-                sql: """
-                    SELECT u.username FROM transitions t JOIN users u ON u.username = t.actor
-                    WHERE t.case_id = ? AND t.version = ? AND u.disabled = 0
-                    """, arguments: [caseId, version])
-        case .dispatchers(let areaCode, let tier):
-            // Area scopes are codes, and a code's ancestors are its prefixes.
-            let roles: [Role] =
-                switch tier {
-                case .grid, .community: [.communityStaff, .townDispatcher]
-                case .town: [.townDispatcher]
-                case .district: [.districtCommander]
-                }
-            return try String.fetchAll(
-                db,
-                sql: """
-                    SELECT username FROM users
-                    WHERE role IN (\(roles.map { _ in "?" }.joined(separator: ","))) AND disabled = 0
-                      AND substr(?, 1, length(scope)) = scope
-                    ORDER BY username
-                    """, arguments: StatementArguments(roles.map(\.rawValue) + [areaCode]))
+    /// Writes the notices a step sends, inside the step's transaction: a notice exists exactly
+    /// when the change it tells of does.
+    static func insertNotices(_ notices: [NoticeDelivery], for transition: Transition, of subject: Case, in db: Database) throws {
+        for notice in notices {
+            try db.execute(
+                sql: "INSERT INTO inbox (username, kind, case_id, case_number, text, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    notice.username, notice.kind.rawValue, subject.id, subject.number, notice.text, transition.at.storedMillis,
+                ])
         }
     }
 

@@ -11,7 +11,7 @@ extension SQLiteStore {
                 throw DomainError.notFound("区域 \(query.areaCode) 不存在")
             }
             var conditions = ["c.area_code >= ?", "c.area_code < ?"]
-            var arguments: [(any DatabaseValueConvertible)?] = [query.areaCode, query.areaCode + ":"]
+            var arguments: [(any DatabaseValueConvertible)?] = [query.areaCode, AreaCode.subtreeEnd(query.areaCode)]
             if let from = query.from {
                 conditions.append("c.created_at >= ?")
                 arguments.append(from.storedMillis)

@@ -34,7 +34,7 @@ extension SQLiteStore {
         var arguments: StatementArguments = []
         func subtree(_ column: String, _ code: String) {
             clauses.append("(\(column) >= ? AND \(column) < ?)")
-            arguments += [code, code + ":"]
+            arguments += [code, AreaCode.subtreeEnd(code)]
         }
 
         if viewer.disabled { clauses.append("0") }
@@ -42,7 +42,7 @@ extension SQLiteStore {
             var visible: [String] = []
             if case .area(let code) = viewer.scope {
                 visible.append("(area_code >= ? AND area_code < ?)")
-                arguments += [code, code + ":"]
+                arguments += [code, AreaCode.subtreeEnd(code)]
             }
             for unitId in Set([viewer.scope.unitId, viewer.unitId].compactMap { $0 }) {
                 visible.append("id IN (SELECT case_id FROM case_units WHERE unit_id = ?)")

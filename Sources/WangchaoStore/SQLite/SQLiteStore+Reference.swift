@@ -77,7 +77,7 @@ extension SQLiteStore {
             if let areaCode {
                 return try Row.fetchAll(
                     db, sql: "SELECT * FROM units WHERE area_code >= ? AND area_code < ? ORDER BY id",
-                    arguments: [areaCode, areaCode + ":"]
+                    arguments: [areaCode, AreaCode.subtreeEnd(areaCode)]
                 ).map(Self.unit(from:))
             }
             return try Row.fetchAll(db, sql: "SELECT * FROM units ORDER BY id").map(Self.unit(from:))

@@ -27,7 +27,7 @@ extension SQLiteStore {
                     SELECT area_code, likely_repeat, state = 'merged' AS merged FROM cases
                     WHERE created_at >= ? AND created_at < ? AND area_code >= ? AND area_code < ?
                     """,
-                arguments: [month.start.storedMillis, month.end.storedMillis, areaCode, areaCode + ":"])
+                arguments: [month.start.storedMillis, month.end.storedMillis, areaCode, AreaCode.subtreeEnd(areaCode)])
             while let row = try cursor.next() {
                 let code: String = row["area_code"]
                 let likely: Bool = row["likely_repeat"], merged: Bool = row["merged"]

@@ -84,56 +84,10 @@ extension SQLiteStore {
             return try SQLiteRoutingDirectory(db: db).roster(of: unitId) ?? DutyRoster(unitId: unitId, shifts: [])
         }
     }
-
-    /// What a decided transition becomes once routing has had its say, as (state, history row)
-    /// pairs to record in order:
-    /// - an acceptance, when a rule set is active, is followed by the dispatch the rules decide,
-    ///   made by `system` and carrying the explanation;
-    /// - a dispatcher's dispatch is a manual override: it is explained as such, and the person
-    ///   inside the chosen unit is still assigned;
-    /// - anything that takes the case from its unit (return, escalation) clears the assignee.
-    static func routed(
-        _ decided: (case: Case, transition: Transition), from previous: Case, by actor: User, at now: Date,
-        context: TransitionContext, in db: Database
-    ) throws -> [(Case, Transition)] {
-        var (updated, transition) = decided
-        let directory = SQLiteRoutingDirectory(db: db)
-        switch transition.payload {
-        case .dispatch(let unitId)?:
-            guard let unit = try directory.unit(unitId) else { return [(updated, transition)] }
-            let version = try Int.fetchOne(db, sql: "SELECT max(version) FROM routing_rule_sets")
-            let decision = try RoutingEngine.manual(
-                unit: unit, for: updated, by: actor, ruleSetVersion: version, at: now, directory: directory)
-            updated.assignee = decision.assignee
-            updated.routing = decision
-            transition.explanation = decision
-            return [(updated, transition)]
-        case .accept?:
-            guard let rules = try activeRoutingRules(in: db) else { return [(updated, transition)] }
-            let decision = try RoutingEngine(ruleSet: rules.ruleSet).decide(
-                for: updated, category: context.category, at: now, directory: directory)
-            updated.routing = decision
-            guard let unitId = decision.unitId else { return [(updated, transition)] }
-            var (dispatched, row) = try Lifecycle.apply(
-                TransitionInput(command: .dispatch(unitId: unitId), expectedVersion: updated.version), to: updated,
-                by: systemActor, at: now, context: context)
-            dispatched.tier = decision.tier
-            dispatched.assignee = decision.assignee
-            row.actorRole = nil
-            row.explanation = decision
-            return [(updated, transition), (dispatched, row)]
-        default:
-            if updated.assignedUnitId != previous.assignedUnitId { updated.assignee = nil }
-            return [(updated, transition)]
-        }
-    }
-
-    /// Automatic steps are taken as `system`, with a dispatcher's powers and no role in the history.
-    static let systemActor = User(username: "system", displayName: "系统", role: .districtCommander, scope: .area(""))
 }
 
-/// Routing's look-ups inside the write transaction.
-struct SQLiteRoutingDirectory: RoutingDirectory {
+/// The look-ups behind ``ReferenceStore``'s directory reads, inside a read or write transaction.
+struct SQLiteRoutingDirectory {
     let db: Database
 
     func area(_ code: String) throws -> Area? {

@@ -7,26 +7,18 @@ import WangchaoCore
 ///
 /// ```swift
 /// let store = try SQLiteStore(path: "wangchao.sqlite")
-/// let created = try await store.createCase(intake, by: user, idempotencyKey: nil, at: .now)
+/// let cases = CaseService(store: store, settings: .standard)   // WangchaoServices
+/// let created = try await cases.file(intake, by: user, idempotencyKey: nil, at: .now)
 /// ```
 public final class SQLiteStore: CaseStore {
     /// Options with safe defaults.
     public struct Configuration: Sendable {
         /// The most write requests that share one commit.
         public var maxBatch = 256
-        /// The categories cases are checked against.
+        /// The categories routing rule files and repeat probes are checked against.
         public var categories: CategoryCatalog = .bundled
-        /// The SLA policies and working-day calendar that time new deadlines.
-        public var sla: SLASettings = .bundled
         /// Called before each commit; throwing rolls the whole batch back. For fault-injection tests.
         public var beforeCommit: (@Sendable () throws -> Void)?
-        /// Source of randomness for tracking codes.
-        public var trackingCodes: @Sendable () -> String = {
-            var generator = SystemRandomNumberGenerator()
-            return TrackingCode.generate(using: &generator)
-        }
-        /// How intake finds likely repeats (validated by the store's initialiser).
-        public var repeatPolicy = RepeatPolicy.standard
 
         public init() {}
     }
@@ -53,7 +45,6 @@ public final class SQLiteStore: CaseStore {
                 db.add(transactionObserver: CommitHook(beforeCommit), extent: .databaseLifetime)
             }
         }
-        try configuration.repeatPolicy.validate()
         self.path = path
         pool = try DatabasePool(path: path, configuration: config)
         // GRDB switches the writer to synchronous=NORMAL when it enables WAL, after

@@ -37,7 +37,7 @@ struct DispatchBench: AsyncParsableCommand {
         let generateTime = clock.measure { generated = RegularDistrict.build() }
         Console.line("生成规则网格区 \(Self.format(generateTime))")
         try measure("生成区", areas: generated, sampleWithin: "330109")
-        try RoutingBench.run(seed: seed, intakes: decisions)
+        try await RoutingBench.run(seed: seed, intakes: decisions)
         Console.line("（计时器吞吐待持久计时器实现后加入。）")
     }
 

@@ -8,6 +8,7 @@ import ServiceLifecycle
 import WangchaoCore
 import WangchaoDemo
 import WangchaoServer
+import WangchaoServices
 import WangchaoStore
 
 /// `wangchao bench pages`: the time to serve the web pages over HTTP on the demo district, as
@@ -54,14 +55,15 @@ struct PagesBench: AsyncParsableCommand {
         logger.logLevel = .warning
         let portBox = AwaitedNumber()
         let warmed = AwaitedNumber()
+        let dependencies = ServerDependencies(store: store, attachmentFiles: store.attachmentFiles)
         let app = buildApplication(
-            ServerDependencies(store: store, attachmentFiles: store.attachmentFiles), host: "127.0.0.1", port: 0,
+            dependencies, host: "127.0.0.1", port: 0,
             logger: logger, onServerRunning: { channel in await portBox.set(channel.localAddress?.port ?? 0) },
             onWarmedUp: { duration in await warmed.set(Int(duration / .milliseconds(1))) })
         var running: [any Service] = [app]
         if timers {
             let clock = SystemClock()
-            running.append(TimerScheduler(store: store, clock: clock, interval: .seconds(1), logger: logger))
+            running.append(TimerScheduler(timers: dependencies.timers, clock: clock, interval: .seconds(1), logger: logger))
             running.append(WebhookDispatcher(store: store, clock: clock, interval: .seconds(1), logger: logger))
         }
         let services = ServiceGroup(configuration: .init(services: running, gracefulShutdownSignals: [], logger: logger))

@@ -6,7 +6,7 @@ import WangchaoDemo
 /// ``RoutingEngine`` (bundled rules, default policy, unit resolution, assignment by roster and
 /// load), with every look-up served from memory as a cache in front of the store would.
 enum RoutingBench {
-    static func run(seed: UInt64, intakes: Int) throws {
+    static func run(seed: UInt64, intakes: Int) async throws {
         let clock = ContinuousClock()
         let district = try DemoDistrict.build(seed: seed)
         let directory = MemoryDirectory(district)
@@ -33,9 +33,10 @@ enum RoutingBench {
         }
         var byRule: [String: Int] = [:]
         var assigned = 0
-        let elapsed = try clock.measure {
+        let started = clock.now
+        do {
             for (subject, category) in cases {
-                let decision = try engine.decide(for: subject, category: category, at: subject.createdAt, directory: directory)
+                let decision = try await engine.decide(for: subject, category: category, at: subject.createdAt, directory: directory)
                 byRule[decision.ruleId, default: 0] += 1
                 if let assignee = decision.assignee {
                     assigned += 1
@@ -43,6 +44,7 @@ enum RoutingBench {
                 }
             }
         }
+        let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let perSecond = Double(intakes) / seconds
         Console.line(

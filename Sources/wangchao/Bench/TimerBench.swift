@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GRDB
 import WangchaoCore
+import WangchaoServices
 import WangchaoStore
 
 /// `wangchao bench timers`: how fast due SLA timers fire when many more wait — the scheduler's
@@ -60,7 +61,7 @@ struct TimerBench: AsyncParsableCommand {
         var fired = 0
         var passes = 0
         while true {
-            let batchFired = try await store.fireDueTimers(at: fireAt, limit: batch)
+            let batchFired = try await TimerService(store: store, settings: .standard).fireDue(at: fireAt, limit: batch)
             fired += batchFired.count
             passes += 1
             if batchFired.count < batch { break }

@@ -1,0 +1,37 @@
+import Foundation
+import WangchaoCore
+
+/// The domain's settings, built once at start-up and handed to every service: the taxonomy,
+/// the SLA policies with the working-day calendar, the repeat policy and where tracking codes
+/// come from. No service reads a bundled default by itself.
+public struct DomainSettings: Sendable {
+    /// The categories intake and transitions are checked against.
+    public var categories: CategoryCatalog
+    /// The SLA policies and working-day calendar that time new deadlines.
+    public var sla: SLASettings
+    /// How intake finds likely repeats.
+    public var repeatPolicy: RepeatPolicy
+    /// Draws a citizen's tracking code.
+    public var trackingCodes: @Sendable () -> String
+
+    /// - Throws: ``DomainError`` `invalid` for a repeat policy that cannot work (naming its field).
+    public init(
+        categories: CategoryCatalog = .bundled, sla: SLASettings = .bundled, repeatPolicy: RepeatPolicy = .standard,
+        trackingCodes: @escaping @Sendable () -> String = DomainSettings.randomTrackingCode
+    ) throws {
+        try repeatPolicy.validate()
+        self.categories = categories
+        self.sla = sla
+        self.repeatPolicy = repeatPolicy
+        self.trackingCodes = trackingCodes
+    }
+
+    /// The bundled taxonomy, policies and calendar.
+    public static let standard: DomainSettings = try! DomainSettings()
+
+    /// A tracking code from the system's random source.
+    @Sendable public static func randomTrackingCode() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return TrackingCode.generate(using: &generator)
+    }
+}
