@@ -162,6 +162,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "WangchaoServicesTests", dependencies: ["WangchaoServices", "WangchaoStore", "WangchaoTesting", "WangchaoCore"],
+            swiftSettings: swiftSettings),
+        .testTarget(
             name: "WangchaoStoreTests", dependencies: ["WangchaoStore", "WangchaoServices", "WangchaoTesting"],
             swiftSettings: swiftSettings),
         .testTarget(

@@ -27,7 +27,7 @@ extension StoreConformance {
         try expectEqual(try await store.attachment(id: "a-1"), saved, "attachment(id:)")
         try expectEqual(try await store.attachment(id: "nope"), nil, "attachment(id:) of an unknown id")
         try expectEqual(
-            try await store.visibleAttachment(id: "a-1", to: Fixtures.gridWorker), saved, "visible to its uploader")
+            try await store.visibleAttachment(id: "a-1", to: Fixtures.gridWorker.viewer), saved, "visible to its uploader")
         try expectEqual(try await store.caseAttachmentIds(caseId: "no-such-case"), [], "links of an unknown case")
     }
 
@@ -38,26 +38,26 @@ extension StoreConformance {
         try await store.saveFixtureAttachments(["photo-1"], by: Fixtures.gridWorker)
         for viewer in [Fixtures.dispatcher, Fixtures.otherDispatcher, Fixtures.otherGridWorker, Fixtures.commander] {
             try expectEqual(
-                try await store.visibleAttachment(id: "photo-1", to: viewer)?.id, nil,
+                try await store.visibleAttachment(id: "photo-1", to: viewer.viewer)?.id, nil,
                 "\(viewer.username) before any case names the attachment")
         }
         try expectEqual(
-            try await store.visibleAttachment(id: "photo-1", to: Fixtures.disabled)?.id, nil, "a disabled user")
+            try await store.visibleAttachment(id: "photo-1", to: Fixtures.disabled.viewer)?.id, nil, "a disabled user")
         var intake = Fixtures.intake()
         intake.attachments = ["photo-1"]
         try await store.fileCase(intake, by: Fixtures.gridWorker)
         for viewer in [Fixtures.gridWorker, Fixtures.dispatcher, Fixtures.communityStaff, Fixtures.commander] {
             try expectEqual(
-                try await store.visibleAttachment(id: "photo-1", to: viewer)?.id, "photo-1",
+                try await store.visibleAttachment(id: "photo-1", to: viewer.viewer)?.id, "photo-1",
                 "\(viewer.username) once a case they see names the attachment")
         }
         for viewer in [Fixtures.otherDispatcher, Fixtures.otherGridWorker, Fixtures.handler] {
             try expectEqual(
-                try await store.visibleAttachment(id: "photo-1", to: viewer)?.id, nil,
+                try await store.visibleAttachment(id: "photo-1", to: viewer.viewer)?.id, nil,
                 "\(viewer.username), who cannot see the case")
         }
         try expectEqual(
-            try await store.visibleAttachment(id: "nope", to: Fixtures.commander), nil, "an unknown id")
+            try await store.visibleAttachment(id: "nope", to: Fixtures.commander.viewer), nil, "an unknown id")
     }
 
     /// Intake and transitions link what they name; the case's links gather both.
@@ -122,7 +122,7 @@ extension StoreConformance {
             try await store.fileCase(intake, by: Fixtures.otherGridWorker)
         }
         try expectEqual(
-            try await store.visibleAttachment(id: "private-1", to: Fixtures.otherGridWorker), nil,
+            try await store.visibleAttachment(id: "private-1", to: Fixtures.otherGridWorker.viewer), nil,
             "the other town's grid worker after the refused intake")
         try expectEqual(try await allCaseIds(store), [], "cases after the refused intake")
     }

@@ -54,7 +54,7 @@ extension StoreConformance {
         try await expectError(.invalid, field: "category", "unknown category") {
             try await store.repeatCandidates(for: RepeatFixtures.intake(category: "XX99"), at: Fixtures.now, policy: policy)
         }
-        let page = try await store.listCases(CaseQuery(), viewer: Fixtures.commander)
+        let page = try await store.listCases(CaseQuery(), viewer: Fixtures.commander.viewer)
         try expectEqual(page.items.map(\.id), [first.id], "cases after repeat checks")
     }
 

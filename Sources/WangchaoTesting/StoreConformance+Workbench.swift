@@ -30,7 +30,7 @@ extension StoreConformance {
             for (name, query) in queries {
                 let listed = try await allCases(store, query, viewer: viewer).map(CaseRow.init)
                 for limit in [1, 2, 3, CaseRowScan.maxLimit] {
-                    let scan = try await store.caseRows(query, viewer: viewer, limit: limit)
+                    let scan = try await store.caseRows(query, viewer: viewer.viewer, limit: limit)
                     try expectEqual(
                         scan.rows, Array(listed.prefix(limit)), "caseRows(\(name), limit \(limit)) for \(viewer.username)")
                     try expectEqual(
@@ -39,7 +39,7 @@ extension StoreConformance {
             }
         }
 
-        let rows = try await store.caseRows(CaseQuery(), viewer: Fixtures.commander, limit: 50).rows
+        let rows = try await store.caseRows(CaseQuery(), viewer: Fixtures.commander.viewer, limit: 50).rows
         try expectEqual(rows.first?.id, urgent.id, "the newest row first")
         try expectEqual(rows.first?.priority, .urgent, "the urgent case's priority")
         try expectEqual(rows.first?.address, urgent.location.address, "the urgent case's address")
@@ -48,7 +48,7 @@ extension StoreConformance {
             "the dispatched case's row carries its running deadlines and unit, got \(rows.filter { $0.id == s.a })")
         for limit in [0, CaseRowScan.maxLimit + 1] {
             try await expectError(.invalid, field: "limit", "caseRows with limit \(limit)") {
-                try await store.caseRows(CaseQuery(), viewer: Fixtures.commander, limit: limit)
+                try await store.caseRows(CaseQuery(), viewer: Fixtures.commander.viewer, limit: limit)
             }
         }
     }
@@ -106,7 +106,7 @@ extension StoreConformance {
                     if let state = ranked.first?.subject.state { asks.append((state, nil, 0, UrgencyQuery.maxLimit)) }
                     for (state, light, offset, limit) in asks {
                         let page = try await store.casesByUrgency(
-                            UrgencyQuery(cases: cases, state: state, light: light, now: now, offset: offset, limit: limit), viewer: viewer)
+                            UrgencyQuery(cases: cases, state: state, light: light, now: now, offset: offset, limit: limit), viewer: viewer.viewer)
                         try expectEqual(
                             page, expected(state: state, light: light, offset: offset, limit: limit),
                             "casesByUrgency(\(name), state \(state?.rawValue ?? "any"), light \(light?.rawValue ?? "any"), "
@@ -121,14 +121,14 @@ extension StoreConformance {
         let then = s.t0 + 6 * 3600 + 1
         try await store.act(.accept, on: s.d, by: Fixtures.otherDispatcher, at: s.t0 + 6 * 3600)
         let accepted = try await store.getCase(id: s.d)
-        let row = try await store.casesByUrgency(UrgencyQuery(now: then), viewer: Fixtures.commander).rows.first { $0.row.id == s.d }
+        let row = try await store.casesByUrgency(UrgencyQuery(now: then), viewer: Fixtures.commander.viewer).rows.first { $0.row.id == s.d }
         try expectEqual(row?.row.state, .accepted, "the accepted case's row")
         try expectEqual(row?.row.deadlines, accepted.map { $0.deadlines.map(CaseRow.Limit.init) }, "the accepted case's limits")
         try expectEqual(row?.light, accepted.flatMap { Light.listed($0, at: then) }, "the accepted case's light")
 
         for (offset, limit, field) in [(0, 0, "limit"), (0, UrgencyQuery.maxLimit + 1, "limit"), (-1, 10, "offset"), (UrgencyQuery.maxOffset + 1, 10, "offset")] {
             try await expectError(.invalid, field: field, "casesByUrgency with offset \(offset), limit \(limit)") {
-                try await store.casesByUrgency(UrgencyQuery(now: s.t0, offset: offset, limit: limit), viewer: Fixtures.commander)
+                try await store.casesByUrgency(UrgencyQuery(now: s.t0, offset: offset, limit: limit), viewer: Fixtures.commander.viewer)
             }
         }
     }
@@ -150,7 +150,7 @@ extension StoreConformance {
         query.limit = CaseQuery.maxLimit
         var cases: [Case] = []
         while true {
-            let page = try await store.listCases(query, viewer: viewer)
+            let page = try await store.listCases(query, viewer: viewer.viewer)
             cases += page.items
             guard let cursor = page.nextCursor else { return cases }
             query.cursor = cursor

@@ -847,7 +847,7 @@ public struct StoreConformance: Sendable {
             var seen: [String] = []
             var pages = 0
             while true {
-                let page = try await store.listCases(query, viewer: Fixtures.commander)
+                let page = try await store.listCases(query, viewer: Fixtures.commander.viewer)
                 pages += 1
                 try expect(page.items.count <= limit, "limit \(limit): a page of \(page.items.count) items")
                 seen += page.items.map(\.id)
@@ -862,10 +862,10 @@ public struct StoreConformance: Sendable {
 
         var exact = CaseQuery()
         exact.limit = 7
-        let whole = try await store.listCases(exact, viewer: Fixtures.commander)
+        let whole = try await store.listCases(exact, viewer: Fixtures.commander.viewer)
         try expectEqual(whole.items.map(\.id), newestFirst, "limit 7 over 7 cases")
         try expectEqual(whole.nextCursor, nil, "limit 7 over 7 cases: no next page")
-        let defaults = try await store.listCases(CaseQuery(), viewer: Fixtures.commander)
+        let defaults = try await store.listCases(CaseQuery(), viewer: Fixtures.commander.viewer)
         try expectEqual(defaults.items.map(\.id), newestFirst, "the default limit (50) over 7 cases")
         try expectEqual(defaults.nextCursor, nil, "the default limit over 7 cases: no next page")
 
@@ -880,7 +880,7 @@ public struct StoreConformance: Sendable {
         var bad = CaseQuery()
         bad.cursor = "not a cursor"
         try await expectError(.invalid, field: "cursor", "a malformed cursor") {
-            try await store.listCases(bad, viewer: Fixtures.commander)
+            try await store.listCases(bad, viewer: Fixtures.commander.viewer)
         }
     }
 
@@ -894,7 +894,7 @@ public struct StoreConformance: Sendable {
         }
         var query = CaseQuery()
         query.limit = 2
-        let page1 = try await store.listCases(query, viewer: Fixtures.commander)
+        let page1 = try await store.listCases(query, viewer: Fixtures.commander.viewer)
         try expectEqual(page1.items.map(\.id), [old[4], old[3]], "page 1")
 
         var new: [String] = []
@@ -903,19 +903,19 @@ public struct StoreConformance: Sendable {
         }
         try await store.act(.accept, on: old[2], by: Fixtures.dispatcher, at: Fixtures.now + 900)
         query.cursor = try unwrap(page1.nextCursor, "page 1's cursor")
-        let page2 = try await store.listCases(query, viewer: Fixtures.commander)
+        let page2 = try await store.listCases(query, viewer: Fixtures.commander.viewer)
         try expectEqual(page2.items.map(\.id), [old[2], old[1]], "page 2 after three inserts and an update")
 
         new.append(try await store.fileCase(at: Fixtures.now + 1200).id)
         query.cursor = try unwrap(page2.nextCursor, "page 2's cursor")
-        let page3 = try await store.listCases(query, viewer: Fixtures.commander)
+        let page3 = try await store.listCases(query, viewer: Fixtures.commander.viewer)
         try expectEqual(page3.items.map(\.id), [old[0]], "page 3 after another insert")
         try expectEqual(page3.nextCursor, nil, "the last page's cursor")
 
         var fresh = CaseQuery()
         fresh.limit = 2
         try expectEqual(
-            try await store.listCases(fresh, viewer: Fixtures.commander).items.map(\.id), [new[3], new[2]],
+            try await store.listCases(fresh, viewer: Fixtures.commander.viewer).items.map(\.id), [new[3], new[2]],
             "a fresh first page shows the new cases")
         try expectEqual(try await allCaseIds(store), new.reversed() + old.reversed(), "everything, newest first")
     }
@@ -1043,7 +1043,7 @@ extension StoreConformance {
         if query.limit == CaseQuery().limit { query.limit = CaseQuery.maxLimit }
         var ids: [String] = []
         for _ in 0..<1000 {
-            let page = try await store.listCases(query, viewer: viewer)
+            let page = try await store.listCases(query, viewer: viewer.viewer)
             ids += page.items.map(\.id)
             guard let cursor = page.nextCursor else {
                 try expectEqual(Set(ids).count, ids.count, "no case is listed twice")

@@ -204,6 +204,6 @@ extension SQLiteStore {
     func allCaseIds() async throws -> [String] {
         var query = CaseQuery()
         query.limit = CaseQuery.maxLimit
-        return try await listCases(query, viewer: Fixtures.commander).items.map(\.id)
+        return try await listCases(query, viewer: Fixtures.commander.viewer).items.map(\.id)
     }
 }

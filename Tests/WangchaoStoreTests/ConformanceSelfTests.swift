@@ -299,11 +299,11 @@ struct MutantStore: CaseStore {
         return mutation == .historyReversed ? rows.reversed() : rows
     }
 
-    func listCases(_ query: CaseQuery, viewer: User) async throws -> CasePage {
+    func listCases(_ query: CaseQuery, viewer: Viewer) async throws -> CasePage {
         var query = query
         var viewer = viewer
         switch mutation {
-        case .everythingVisible: viewer = Fixtures.commander
+        case .everythingVisible: viewer = Fixtures.commander.viewer
         case .cursorIgnored: query.cursor = nil
         case .phoneFilterIgnored: query.reporterPhone = nil
         case .createdToInclusive: query.createdTo = query.createdTo.map { $0 + 0.001 }
@@ -311,11 +311,10 @@ struct MutantStore: CaseStore {
         case .cooperationInvisible:
             var page = try await base.listCases(query, viewer: viewer)
             page.items.removeAll { subject in
-                guard !viewer.role.seesWholeDistrict else { return false }
-                if case .area(let code) = viewer.scope, subject.areaCode.hasPrefix(code) { return false }
-                let units = Set([viewer.unitId, viewer.scope.unitId].compactMap { $0 })
+                guard case .limited(let area, let units) = viewer.reach else { return false }
+                if let area, subject.areaCode.hasPrefix(area) { return false }
                 let owned = Set(subject.formerUnitIds + [subject.assignedUnitId].compactMap { $0 })
-                return units.isDisjoint(with: owned)
+                return Set(units).isDisjoint(with: owned)
             }
             return page
         case .areaFilterExact:
@@ -330,7 +329,7 @@ struct MutantStore: CaseStore {
     func saveAttachment(_ attachment: WangchaoCore.Attachment) async throws { try await base.saveAttachment(attachment) }
     func attachment(id: String) async throws -> WangchaoCore.Attachment? { try await base.attachment(id: id) }
 
-    func visibleAttachment(id: String, to viewer: User) async throws -> WangchaoCore.Attachment? {
+    func visibleAttachment(id: String, to viewer: Viewer) async throws -> WangchaoCore.Attachment? {
         mutation == .attachmentsVisibleToAll
             ? try await base.attachment(id: id) : try await base.visibleAttachment(id: id, to: viewer)
     }
@@ -449,7 +448,7 @@ struct MutantStore: CaseStore {
     }
 
     /// Paging by position (`LIMIT … OFFSET …`), the classic way to get inserts wrong.
-    private func offsetPage(_ query: CaseQuery, viewer: User) async throws -> CasePage {
+    private func offsetPage(_ query: CaseQuery, viewer: Viewer) async throws -> CasePage {
         var all: [Case] = []
         var whole = query
         whole.cursor = nil

@@ -6,10 +6,10 @@ import WangchaoTesting
 /// The 工作台's rows, with `caseRowsEverythingVisible` (read as the district commander,
 /// whoever asks) and `caseRowsWithoutDeadlines` (rows without their deadlines, so every light is off).
 extension MutantStore {
-    func caseRows(_ query: CaseQuery, viewer: User, limit: Int) async throws -> CaseRowScan {
+    func caseRows(_ query: CaseQuery, viewer: Viewer, limit: Int) async throws -> CaseRowScan {
         switch mutation {
         case .caseRowsEverythingVisible:
-            return try await base.caseRows(query, viewer: Fixtures.commander, limit: limit)
+            return try await base.caseRows(query, viewer: Fixtures.commander.viewer, limit: limit)
         case .caseRowsWithoutDeadlines:
             var scan = try await base.caseRows(query, viewer: viewer, limit: limit)
             for index in scan.rows.indices { scan.rows[index].deadlines = [] }
@@ -24,10 +24,10 @@ extension MutantStore {
 /// `urgencyLightIgnored` (the light filter dropped) and `urgencyNewestFirst` (each page in
 /// filing order, not by urgency).
 extension MutantStore {
-    func casesByUrgency(_ query: UrgencyQuery, viewer: User) async throws -> UrgencyPage {
+    func casesByUrgency(_ query: UrgencyQuery, viewer: Viewer) async throws -> UrgencyPage {
         switch mutation {
         case .urgencyEverythingVisible:
-            return try await base.casesByUrgency(query, viewer: Fixtures.commander)
+            return try await base.casesByUrgency(query, viewer: Fixtures.commander.viewer)
         case .urgencyLightIgnored:
             var query = query
             query.light = nil

@@ -23,7 +23,7 @@ import WangchaoTesting
 
         var query = CaseQuery()
         query.reporterPhone = "138-0000 0000"
-        let found = try await fixture.store.listCases(query, viewer: Fixtures.commander)
+        let found = try await fixture.store.listCases(query, viewer: Fixtures.commander.viewer)
         #expect(found.items.map(\.id) == [filed.id])
     }
 

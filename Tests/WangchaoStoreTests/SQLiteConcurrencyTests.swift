@@ -22,7 +22,7 @@ import WangchaoTesting
                 group.addTask {
                     switch index % 8 {
                     case 0: return try await store.fileCase().version
-                    case 1: return try await store.listCases(CaseQuery.limited(20), viewer: Fixtures.dispatcher).items.count
+                    case 1: return try await store.listCases(CaseQuery.limited(20), viewer: Fixtures.dispatcher.viewer).items.count
                     case 2: return try await store.getCase(id: seeded.id)?.version ?? -1
                     case 3: return try await store.history(caseId: seeded.id).count
                     case 4: return try await store.areas(level: nil, parentCode: nil).count
@@ -39,7 +39,7 @@ import WangchaoTesting
 
         #expect(finished.count == 400)
         #expect(!finished.contains(-1))
-        let all = try await store.listCases(CaseQuery.limited(200), viewer: Fixtures.commander)
+        let all = try await store.listCases(CaseQuery.limited(200), viewer: Fixtures.commander.viewer)
         #expect(all.items.count == 51)
     }
 }

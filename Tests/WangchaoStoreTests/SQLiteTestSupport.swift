@@ -87,7 +87,7 @@ extension CaseStore {
         query.limit = CaseQuery.maxLimit
         var cases: [Case] = []
         while true {
-            let page = try await listCases(query, viewer: Fixtures.commander)
+            let page = try await listCases(query, viewer: Fixtures.commander.viewer)
             cases += page.items
             guard let cursor = page.nextCursor else { return cases }
             query.cursor = cursor

@@ -4,9 +4,9 @@ extension Access {
     /// one's sight an attachment does not exist (404).
     ///
     /// - Parameter referencingCases: the cases whose intake or history names the attachment.
-    public static func canSee(_ attachment: Attachment, user: User, referencingCases: [Case]) -> Bool {
-        if user.disabled { return false }
-        if attachment.uploadedBy == user.username { return true }
-        return referencingCases.contains { canSee($0, user: user) }
+    public static func canSee(_ attachment: Attachment, viewer: Viewer, referencingCases: [Case]) -> Bool {
+        if viewer.reach == .nothing { return false }
+        if attachment.uploadedBy == viewer.username { return true }
+        return referencingCases.contains { viewer.sees($0) }
     }
 }

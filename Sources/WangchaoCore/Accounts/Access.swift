@@ -6,12 +6,6 @@ public enum Access {
     /// observers; otherwise the case's area lies in the user's area scope, or the user's unit is,
     /// or was, its assigned or a cooperating unit.
     public static func canSee(_ subject: Case, user: User) -> Bool {
-        if user.disabled { return false }
-        if user.role.seesWholeDistrict { return true }
-        if case .area(let code) = user.scope, AreaCode.isWithin(subject.areaCode, code) { return true }
-        let involved = subject.involvedUnitIds
-        if case .unit(let id) = user.scope, involved.contains(id) { return true }
-        if let unitId = user.unitId, involved.contains(unitId) { return true }
-        return false
+        Viewer(user).sees(subject)
     }
 }

@@ -1,6 +1,9 @@
 /// Who of a unit is on duty when (值班表): shifts by weekday and/or date, wall-clock time in
 /// Asia/Shanghai. A unit without shifts keeps no roster: all its members count as available.
 public struct DutyRoster: Sendable, Equatable, Codable {
+    /// Who may stand on a unit's roster: the roles that work its cases (those who may sign).
+    public static let eligibleRoles = Lifecycle.allowedRoles(for: .sign)
+
     public var unitId: String
     public var shifts: [DutyShift]
 

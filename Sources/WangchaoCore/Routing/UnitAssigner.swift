@@ -8,7 +8,7 @@ public enum UnitAssigner {
     }
 
     /// The roles that work cases inside a unit (those who may sign).
-    public static let handlerRoles = Lifecycle.allowedRoles(for: .sign)
+    public static let handlerRoles = DutyRoster.eligibleRoles
 
     public static func assign(
         in unit: Unit, areaCode: String, at time: ChinaTime, directory: some RoutingDirectory

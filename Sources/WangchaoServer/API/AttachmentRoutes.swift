@@ -37,7 +37,7 @@ struct AttachmentRoutes {
     @Sendable func download(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let id = try context.parameters.require("id")
-        guard let attachment = try await store.visibleAttachment(id: id, to: user) else {
+        guard let attachment = try await store.visibleAttachment(id: id, to: user.viewer) else {
             throw DomainError.notFound("附件不存在")
         }
         guard files.contains(sha256: attachment.sha256) else { throw MissingAttachmentFile(attachment: attachment) }

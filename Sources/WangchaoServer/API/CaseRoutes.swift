@@ -57,7 +57,7 @@ struct CaseRoutes {
     @Sendable func list(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let query = try CaseQuery(parameters: request.uri.queryParameters)
-        let page = try await store.listCases(query, viewer: user)
+        let page = try await store.listCases(query, viewer: user.viewer)
         let lights = lights()
         var visibility = RepeatVisibility(store: store, viewer: user)
         var items: [CaseView] = []

@@ -58,9 +58,6 @@ struct RepeatVisibility {
 
     /// The area part of ``Access/canSee(_:user:)``.
     static func seesArea(_ areaCode: String?, _ viewer: User) -> Bool {
-        if viewer.disabled { return false }
-        if viewer.role.seesWholeDistrict { return true }
-        guard let areaCode, case .area(let scope) = viewer.scope else { return false }
-        return AreaCode.isWithin(areaCode, scope)
+        viewer.viewer.seesArea(areaCode)
     }
 }

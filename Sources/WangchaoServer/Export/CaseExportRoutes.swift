@@ -27,7 +27,7 @@ struct CaseExportRoutes {
         query.limit = CaseQuery.maxLimit
         query.cursor = nil
         // Refuse a bad filter before the 200 goes out: run the first page now.
-        let first = try await store.listCases(query, viewer: user)
+        let first = try await store.listCases(query, viewer: user.viewer)
         let rows = CaseRowFormatter(categories: categories)
         var headers = HTTPFields()
         headers[.contentType] = "text/csv; charset=utf-8"
@@ -43,7 +43,7 @@ struct CaseExportRoutes {
                     try await writer.write(ByteBuffer(string: page.items.map(rows.line).joined()))
                     guard let next = page.nextCursor else { break }
                     query.cursor = next
-                    page = try await store.listCases(query, viewer: user)
+                    page = try await store.listCases(query, viewer: user.viewer)
                 }
                 try await writer.finish(nil)
             })

@@ -275,7 +275,7 @@ struct Open311Routes {
         let wanted = search.page * search.pageSize
         var matched: [Case] = []
         while matched.count < wanted {
-            let page = try await store.listCases(query, viewer: Self.reader)
+            let page = try await store.listCases(query, viewer: Self.reader.viewer)
             matched += page.items.filter { search.codes.isEmpty || search.codes.contains($0.category) }
             guard let next = page.nextCursor else { break }
             query.cursor = next

@@ -209,7 +209,7 @@ struct CockpitPages {
         query.areaCode = area.code
         query.states = CaseState.allCases.filter(\.isOpen)
         let now = service.clock.now()
-        let openCases = try await store.caseRows(query, viewer: user, limit: AreaMap.markerCap).rows
+        let openCases = try await store.caseRows(query, viewer: user.viewer, limit: AreaMap.markerCap).rows
         let markers = openCases.filter { $0.lat.isFinite && $0.lng.isFinite }.map { c -> AreaMap.Marker in
             let overdue = c.deadlines.contains { $0.dueAt <= now }
             let category = CategoryCatalog.bundled[c.category]?.name ?? c.category

@@ -99,14 +99,14 @@ struct WorkbenchPage {
         let requested = UrgencyQuery(
             cases: cases, state: filters.state, light: filters.light, now: now,
             offset: min((filters.page - 1) * Self.pageSize, UrgencyQuery.maxOffset), limit: Self.pageSize)
-        var result = try await store.casesByUrgency(requested, viewer: user)
+        var result = try await store.casesByUrgency(requested, viewer: user.viewer)
         let pages = max(1, (result.total + Self.pageSize - 1) / Self.pageSize)
         let page = min(filters.page, pages)
         if page != filters.page {
             // Past the last page (the set shrank since the link was made): show the last one.
             var last = requested
             last.offset = (page - 1) * Self.pageSize
-            result = try await store.casesByUrgency(last, viewer: user)
+            result = try await store.casesByUrgency(last, viewer: user.viewer)
         }
         return (result, page)
     }

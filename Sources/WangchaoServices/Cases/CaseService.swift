@@ -98,7 +98,7 @@ public struct CaseService: Sendable {
         var visible: Set<String> = []
         for id in Set(ids) {
             let attachment =
-                if let actor { try await store.visibleAttachment(id: id, to: actor) } else {
+                if let actor { try await store.visibleAttachment(id: id, to: actor.viewer) } else {
                     try await store.attachment(id: id).flatMap { $0.uploadedBy == Intake.publicActor ? $0 : nil }
                 }
             if attachment != nil { visible.insert(id) }

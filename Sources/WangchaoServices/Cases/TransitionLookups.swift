@@ -22,7 +22,7 @@ struct TransitionLookups: Sendable {
             }
         default: break
         }
-        for id in Set(input.attachments) where try await store.visibleAttachment(id: id, to: actor) != nil {
+        for id in Set(input.attachments) where try await store.visibleAttachment(id: id, to: actor.viewer) != nil {
             lookups.attachments.insert(id)
         }
         return lookups

@@ -14,9 +14,9 @@ public protocol AttachmentStore: Sendable {
     func saveAttachment(_ attachment: Attachment) async throws
     /// The attachment with `id`, whoever may see it.
     func attachment(id: String) async throws -> Attachment?
-    /// The attachment with `id` if `viewer` may see it (``Access/canSee(_:user:referencingCases:)``),
+    /// The attachment with `id` if `viewer` may see it (``Access/canSee(_:viewer:referencingCases:)``),
     /// otherwise `nil`: outside one's sight it does not exist.
-    func visibleAttachment(id: String, to viewer: User) async throws -> Attachment?
+    func visibleAttachment(id: String, to viewer: Viewer) async throws -> Attachment?
     /// The ids of the attachments linked to a case (named at intake or by any transition), ordered.
     func caseAttachmentIds(caseId: String) async throws -> [String]
 }

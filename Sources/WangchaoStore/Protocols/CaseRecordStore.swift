@@ -38,16 +38,16 @@ public protocol CaseRecordStore: Sendable {
     /// The history of a case, oldest first.
     func history(caseId: String) async throws -> [Transition]
     /// One page of cases matching `query` that `viewer` may see, newest first.
-    func listCases(_ query: CaseQuery, viewer: User) async throws -> CasePage
+    func listCases(_ query: CaseQuery, viewer: Viewer) async throws -> CasePage
     /// The rows of the newest `limit` cases matching `query` that `viewer` may see, newest first:
     /// the same cases, in the same order, as ``listCases(_:viewer:)`` pages through (its filters
     /// and cursor apply; `limit` replaces `query.limit`), with `more` true when further cases match.
     /// - Throws: ``DomainError`` `invalid` for a `limit` outside 1…``CaseRowScan/maxLimit`` or a bad cursor.
-    func caseRows(_ query: CaseQuery, viewer: User, limit: Int) async throws -> CaseRowScan
+    func caseRows(_ query: CaseQuery, viewer: Viewer, limit: Int) async throws -> CaseRowScan
     /// The 工作台: every case matching `query.cases` that `viewer` may see, counted by state and
     /// light (``Light/listed(earliestDue:earliestYellow:at:)`` at `query.now`), and one page of
     /// those also matching `query.state` and `query.light` as rows, in ``UrgencyPage/order``.
     /// - Throws: ``DomainError`` `invalid` for a `limit` outside 1…``UrgencyQuery/maxLimit`` or
     ///   an `offset` outside 0…``UrgencyQuery/maxOffset``.
-    func casesByUrgency(_ query: UrgencyQuery, viewer: User) async throws -> UrgencyPage
+    func casesByUrgency(_ query: UrgencyQuery, viewer: Viewer) async throws -> UrgencyPage
 }

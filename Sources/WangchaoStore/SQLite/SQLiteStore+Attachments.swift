@@ -24,10 +24,10 @@ extension SQLiteStore {
         try await reads.read { db in try Self.fetchAttachment(db, id: id) }
     }
 
-    public func visibleAttachment(id: String, to viewer: User) async throws -> Attachment? {
+    public func visibleAttachment(id: String, to viewer: Viewer) async throws -> Attachment? {
         try await reads.read { db in
             guard let attachment = try Self.fetchAttachment(db, id: id),
-                Access.canSee(attachment, user: viewer, referencingCases: try Self.casesReferencing(id, in: db))
+                Access.canSee(attachment, viewer: viewer, referencingCases: try Self.casesReferencing(id, in: db))
             else { return nil }
             return attachment
         }

@@ -7,7 +7,7 @@ extension SQLiteStore {
     /// kept columns where the store updates them with the body, the rest pulled out of the body
     /// by SQLite. Only the deadlines are decoded here (as ``CaseRow/Limit``s), all rows' in one
     /// call: the stored JSON arrays joined into one array, so their numbers are parsed as stored.
-    public func caseRows(_ query: CaseQuery, viewer: User, limit: Int) async throws -> CaseRowScan {
+    public func caseRows(_ query: CaseQuery, viewer: Viewer, limit: Int) async throws -> CaseRowScan {
         guard (1...CaseRowScan.maxLimit).contains(limit) else {
             throw DomainError.invalid(field: "limit", "limit 须为 1 到 \(CaseRowScan.maxLimit) 的整数")
         }

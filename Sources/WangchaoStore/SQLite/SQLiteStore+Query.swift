@@ -3,7 +3,7 @@ import GRDB
 import WangchaoCore
 
 extension SQLiteStore {
-    public func listCases(_ query: CaseQuery, viewer: User) async throws -> CasePage {
+    public func listCases(_ query: CaseQuery, viewer: Viewer) async throws -> CasePage {
         guard (1...CaseQuery.maxLimit).contains(query.limit) else {
             throw DomainError.invalid(field: "limit", "limit 须为 1 到 \(CaseQuery.maxLimit) 的整数")
         }
@@ -20,7 +20,7 @@ extension SQLiteStore {
 
     /// Builds the page query: visibility first, then each filter, newest first, one extra row to
     /// tell whether another page follows.
-    static func listSQL(_ query: CaseQuery, viewer: User, columns: String = "seq, body") throws
+    static func listSQL(_ query: CaseQuery, viewer: Viewer, columns: String = "seq, body") throws
         -> (String, StatementArguments)
     {
         let (whereClause, arguments) = try filterSQL(query, viewer: viewer)
@@ -29,7 +29,7 @@ extension SQLiteStore {
 
     /// The `WHERE` condition (over unqualified `cases` columns) of what `viewer` may see of
     /// `query`: visibility first, then each filter and the cursor.
-    static func filterSQL(_ query: CaseQuery, viewer: User) throws -> (String, StatementArguments) {
+    static func filterSQL(_ query: CaseQuery, viewer: Viewer) throws -> (String, StatementArguments) {
         var clauses: [String] = []
         var arguments: StatementArguments = []
         func subtree(_ column: String, _ code: String) {
@@ -37,14 +37,16 @@ extension SQLiteStore {
             arguments += [code, AreaCode.subtreeEnd(code)]
         }
 
-        if viewer.disabled { clauses.append("0") }
-        if !viewer.role.seesWholeDistrict {
+        switch viewer.reach {
+        case .nothing: clauses.append("0")
+        case .everything: break
+        case .limited(let area, let units):
             var visible: [String] = []
-            if case .area(let code) = viewer.scope {
+            if let area {
                 visible.append("(area_code >= ? AND area_code < ?)")
-                arguments += [code, AreaCode.subtreeEnd(code)]
+                arguments += [area, AreaCode.subtreeEnd(area)]
             }
-            for unitId in Set([viewer.scope.unitId, viewer.unitId].compactMap { $0 }) {
+            for unitId in units {
                 visible.append("id IN (SELECT case_id FROM case_units WHERE unit_id = ?)")
                 arguments += [unitId]
             }

@@ -69,7 +69,7 @@ extension SQLiteStore {
         _ = try await write { db in
             guard try Self.unit(id: roster.unitId, in: db) != nil else { throw DomainError.notFound("处置单位 \(roster.unitId) 不存在") }
             let members = try SQLiteRoutingDirectory(db: db).members(of: roster.unitId)
-                .filter { !$0.disabled && UnitAssigner.handlerRoles.contains($0.role) }
+                .filter { !$0.disabled && DutyRoster.eligibleRoles.contains($0.role) }
             try roster.validate(members: Set(members.map(\.username)))
             try db.execute(
                 sql: "INSERT OR REPLACE INTO duty_rosters (unit_id, body) VALUES (?, ?)",

@@ -7,7 +7,7 @@ extension SQLiteStore {
     /// page's `seq`s ranked by light, earliest due and filing; only those rows are then read
     /// (their description and deadlines out of the body), so the cost of the page does not
     /// grow with what is shown of a row.
-    public func casesByUrgency(_ query: UrgencyQuery, viewer: User) async throws -> UrgencyPage {
+    public func casesByUrgency(_ query: UrgencyQuery, viewer: Viewer) async throws -> UrgencyPage {
         guard (1...UrgencyQuery.maxLimit).contains(query.limit) else {
             throw DomainError.invalid(field: "limit", "limit 须为 1 到 \(UrgencyQuery.maxLimit) 的整数")
         }
