@@ -13,7 +13,7 @@ struct CaseRoutes {
     let cases: CaseService
     let clock: any WangchaoClock
     let locator: AreaLocator?
-    var sla: SLASettings = .bundled
+    let sla: SLASettings
 
     static let idempotencyKeyHeader = HTTPField.Name("Idempotency-Key")!
 

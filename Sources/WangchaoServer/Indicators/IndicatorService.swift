@@ -7,6 +7,8 @@ import WangchaoStore
 struct IndicatorService: Sendable {
     let store: any CaseStore
     let clock: any WangchaoClock
+    /// The taxonomy whose names label the `category` grouping and the cockpit's bars.
+    let categories: CategoryCatalog
     var catalog: IndicatorCatalog = .bundled
     /// Shared by every route given this service (see ``IndicatorCache``).
     var cache = IndicatorCache()
@@ -137,15 +139,11 @@ struct IndicatorService: Sendable {
         case .tier:
             return Dictionary(uniqueKeysWithValues: Tier.allCases.map { ($0.rawValue, $0.chineseName) })
         case .category:
-            return Dictionary(catalog.categoryNames, uniquingKeysWith: { a, _ in a })
+            return Dictionary(categories.categories.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         case .total, .person, .day:
             return [:]
         }
     }
-}
-
-extension IndicatorCatalog {
-    fileprivate var categoryNames: [(String, String)] { CategoryCatalog.bundled.categories.map { ($0.code, $0.name) } }
 }
 
 /// An area as the API shows it.

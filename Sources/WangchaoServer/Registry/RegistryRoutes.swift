@@ -13,7 +13,7 @@ import WangchaoStore
 struct RegistryRoutes {
     let store: any CaseStore
     let clock: any WangchaoClock
-    var sla: SLASettings = .bundled
+    let sla: SLASettings
 
     /// Cases within this distance of the address's point are "near" it.
     static let nearMetres = 50.0

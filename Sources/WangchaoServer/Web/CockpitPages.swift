@@ -114,7 +114,7 @@ struct CockpitPages {
             return .init(label: group.name, value: count, href: "/cockpit?area=\(group.key)&period=\(period.name)")
         }
         var groups: [String: Double] = [:]
-        for row in byCategory { groups[CategoryCatalog.bundled[row.key]?.group ?? "其他", default: 0] += row.values[0] }
+        for row in byCategory { groups[service.categories[row.key]?.group ?? "其他", default: 0] += row.values[0] }
         let sourceBars = bySource.sorted { $0.values[0] > $1.values[0] }.map {
             BarChart.Bar(label: SourceChannel(rawValue: $0.key)?.chineseName ?? $0.key, value: $0.values[0], colour: "#2e6f40")
         }
@@ -212,7 +212,7 @@ struct CockpitPages {
         let openCases = try await store.caseRows(query, viewer: user.viewer, limit: AreaMap.markerCap).rows
         let markers = openCases.filter { $0.lat.isFinite && $0.lng.isFinite }.map { c -> AreaMap.Marker in
             let overdue = c.deadlines.contains { $0.dueAt <= now }
-            let category = CategoryCatalog.bundled[c.category]?.name ?? c.category
+            let category = service.categories[c.category]?.name ?? c.category
             return AreaMap.Marker(
                 lat: c.lat, lng: c.lng, title: "\(c.number) \(category) · \(c.state.chineseName)\(overdue ? " · 已超期" : "")",
                 href: "/cases/\(c.id)", overdue: overdue)
@@ -262,7 +262,7 @@ struct CockpitPages {
         let cases = openCases.prefix(50).map { c -> [String: Any] in
             let overdue = c.deadlines.contains { $0.dueAt <= now }
             return [
-                "id": c.id, "number": c.number, "category": CategoryCatalog.bundled[c.category]?.name ?? c.category,
+                "id": c.id, "number": c.number, "category": service.categories[c.category]?.name ?? c.category,
                 "state": c.state.chineseName, "overdue": overdue, "description": String(c.description.prefix(40)),
             ]
         }
