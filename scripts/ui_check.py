@@ -121,9 +121,16 @@ class Browser:
         self.one("input[name=username]", "sign-in form").send_keys(username)
         self.one("input[name=password]", "sign-in form").send_keys(PASSWORD)
         self.one("form [type=submit]", "sign-in form").click()
+        # The click starts a navigation; the old page may still report itself complete, so wait
+        # for the URL to leave /login (up to 10 s) before judging.
+        for _ in range(100):
+            if not self.path().startswith("/login"):
+                break
+            time.sleep(0.1)
         self.wait_ready()
-        if self.path().startswith("/login"):
-            raise Failure(f"sign-in of {username} stayed on {self.path()}")
+        path = self.path()
+        if path.startswith("/login"):
+            raise Failure(f"sign-in of {username} stayed on {path}")
         self.expect_clean(f"sign-in of {username}")
 
 
