@@ -85,6 +85,8 @@ let package = Package(
             dependencies: [
                 "WangchaoCore",
                 "WangchaoStore",
+                "WangchaoGeo",
+                "WangchaoAddress",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings

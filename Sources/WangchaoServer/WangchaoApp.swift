@@ -49,6 +49,8 @@ public struct ServerDependencies: Sendable {
 
     /// The case workflows over the store, with these settings.
     public var cases: CaseService { CaseService(store: store, settings: settings) }
+    /// The one intake path (placement by address and by point), with these settings.
+    public var intakes: IntakeService { IntakeService(store: store, settings: settings, locator: locator) }
     /// SLA timer firing over the store, with these settings.
     public var timers: TimerService { TimerService(store: store, settings: settings) }
 }

@@ -10,9 +10,9 @@ import WangchaoStore
 /// `/api/v1/cases`: the one intake, the list, a case with its history, and transitions.
 struct CaseRoutes {
     let store: any CaseStore
+    let intakes: IntakeService
     let cases: CaseService
     let clock: any WangchaoClock
-    let locator: AreaLocator?
     let sla: SLASettings
 
     static let idempotencyKeyHeader = HTTPField.Name("Idempotency-Key")!
@@ -30,17 +30,15 @@ struct CaseRoutes {
 
     @Sendable func create(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        // An address without a point is placed through the standard address base first.
-        let (body, addressCheck) = try await AddressPlacement(store: store).resolve(try await APIJSON.bodyData(of: request))
-        var intake = try APIJSON.decodeStrict(Intake.self, from: body)
-        intake.addressCheck = addressCheck
-        // The point decides where the case belongs; an invalid point is refused by validation.
-        intake.place(with: locator)
+        let submission = try await APIJSON.decodeStrictBody(IntakeSubmission.self, from: request)
         let key = request.headers[Self.idempotencyKeyHeader]
         if let key, key.isEmpty || key.count > 200 {
             throw DomainError.invalid(field: "Idempotency-Key", "Idempotency-Key 须为 1 到 200 个字符")
         }
-        let created = try await cases.file(intake, by: user, idempotencyKey: key, at: clock.now())
+        // Placed by address (no point given) and by point (no area given), then filed.
+        let prepared = try await intakes.prepare(submission)
+        let intake = prepared.intake
+        let created = try await cases.file(prepared, by: user, idempotencyKey: key, at: clock.now())
         if !created.replayed {
             Counter(label: "wangchao_cases_created_total", dimensions: [("source", intake.source.rawValue)]).increment()
         }

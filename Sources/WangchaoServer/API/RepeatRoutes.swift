@@ -2,12 +2,14 @@ import Foundation
 import Hummingbird
 import WangchaoCore
 import WangchaoGeo
+import WangchaoServices
 import WangchaoStore
 
 /// Repeat reports: the check the intake form runs before submitting, and the repeat rate per
 /// area and month (the seeds' 110 重复报警率).
 struct RepeatRoutes {
     let store: any CaseStore
+    let intakes: IntakeService
     let clock: any WangchaoClock
     let policy: RepeatPolicy
 
@@ -24,7 +26,8 @@ struct RepeatRoutes {
     /// The body of an intake; stores nothing and answers the candidates the caller may see.
     @Sendable func check(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let intake = try await APIJSON.decodeStrictBody(Intake.self, from: request)
+        let submission = try await APIJSON.decodeStrictBody(IntakeSubmission.self, from: request)
+        let intake = try await intakes.prepare(submission).intake
         let candidates = try await store.repeatCandidates(for: intake, at: clock.now(), policy: policy)
         var visibility = RepeatVisibility(store: store, viewer: user)
         let visible = try await visibility.filter(candidates)

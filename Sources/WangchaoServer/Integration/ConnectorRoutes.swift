@@ -14,10 +14,10 @@ import WangchaoStore
 /// content updates the case, and the status feed tells the system how its cases move.
 struct ConnectorRoutes {
     let store: any CaseStore
+    let intakes: IntakeService
     let records: ExternalRecordService
     let clock: any WangchaoClock
     let categories: CategoryCatalog
-    let locator: AreaLocator?
 
     static let maxBatch = 500
     static let maxFeed = 1000
@@ -35,8 +35,8 @@ struct ConnectorRoutes {
     @Sendable func putRecord(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
         let system = try context.requireSystem()
         let recordId = try Self.recordId(in: context)
-        let intake = try await APIJSON.decodeStrictBody(Intake.self, from: request)
-        let result = try await upsert(intake, recordId: recordId, system: system)
+        let submission = try await APIJSON.decodeStrictBody(IntakeSubmission.self, from: request)
+        let result = try await upsert(submission, recordId: recordId, system: system)
         return try JSONResponse.make(
             RecordResultView(recordId: recordId, result: result), status: result.outcome == .created ? .created : .ok)
     }
@@ -111,10 +111,12 @@ struct ConnectorRoutes {
         return raw.removingPercentEncoding ?? raw
     }
 
-    private func upsert(_ intake: Intake, recordId: String, system: IntegrationSystem) async throws -> ExternalUpsert {
-        var intake = intake
-        intake.place(with: locator)
-        let result = try await records.upsert(intake, recordId: recordId, from: system, at: clock.now())
+    private func upsert(_ submission: IntakeSubmission, recordId: String, system: IntegrationSystem) async throws
+        -> ExternalUpsert
+    {
+        try ExternalChange.validate(recordId: recordId)
+        let prepared = try await intakes.prepare(submission)
+        let result = try await records.upsert(prepared, recordId: recordId, from: system, at: clock.now())
         Counter(label: "wangchao_connector_records_total", dimensions: [("system", system.id), ("outcome", result.outcome.rawValue)])
             .increment()
         return result
@@ -124,7 +126,7 @@ struct ConnectorRoutes {
 struct BatchBody: Decodable, StrictBody {
     struct Item: Decodable {
         let recordId: String
-        let record: Intake
+        let record: IntakeSubmission
     }
 
     let records: [Item]

@@ -17,11 +17,11 @@ import WangchaoStore
 /// be published. No answer carries the reporter's name or phone.
 struct Open311Routes {
     let store: any CaseStore
+    let intakes: IntakeService
     let cases: CaseService
     let clock: any WangchaoClock
     let categories: CategoryCatalog
     let attributes: ServiceAttributeCatalog
-    let locator: AreaLocator?
 
     static let specification = "http://wiki.open311.org/GeoReport_v2"
     /// The `page_size` extension's bounds; the spec caps one answer at 1,000 requests.
@@ -108,13 +108,13 @@ struct Open311Routes {
                 throw Open311Error.invalidAPIKey
             }
             try await checkJurisdiction(form["jurisdiction_id"])
-            let intake = try await makeIntake(form)
+            let prepared = try await intakes.prepare(try await makeSubmission(form))
             let now = clock.now()
             let audit = AuditContext(
                 actor: system.actorName, role: nil, clientAddress: context.clientAddress,
                 action: "POST /open311/v2/requests", at: now)
             let created = try await AuditContext.$current.withValue(audit) {
-                try await cases.file(intake, by: nil, idempotencyKey: nil, at: now)
+                try await cases.file(prepared, by: nil, idempotencyKey: nil, at: now)
             }
             Counter(label: "wangchao_cases_created_total", dimensions: [("source", SourceChannel.open311.rawValue)]).increment()
             context.logger.info(
@@ -203,32 +203,25 @@ struct Open311Routes {
         guard given == root else { throw Open311Error.notFound("jurisdiction_id \(given) 不存在；本系统为 \(root ?? "—")") }
     }
 
-    /// The Intake a POST describes, refused with the spec's 400/404 when incomplete. Without
-    /// lat/long, `address_string` (or `address_id`, a standard address code) is placed through
-    /// the standard address base, flagged for the dispatcher when uncertain.
-    private func makeIntake(_ form: Open311Parameters) async throws -> Intake {
+    /// The submission a POST describes, refused with the spec's 400/404 when incomplete. Without
+    /// lat/long, `address_id` (a standard address code) gives the point, else `address_string`
+    /// is placed by the intake path through the standard address base.
+    private func makeSubmission(_ form: Open311Parameters) async throws -> IntakeSubmission {
         guard let code = form["service_code"] else { throw Open311Error.badRequest("缺少 service_code") }
         guard let category = categories[code] else { throw Open311Error.notFound("service_code \(code) 不存在") }
-        var address = form["address_string"] ?? ""
-        let latitude: Double
-        let longitude: Double
-        var placed: (areaCode: String?, check: AddressCheck?) = (nil, nil)
+        var place = IntakeSubmission.Place(address: form["address_string"] ?? "")
         if form["lat"] != nil || form["long"] != nil {
             guard let lat = form["lat"].flatMap(Double.init), let long = form["long"].flatMap(Double.init) else {
                 throw Open311Error.badRequest("lat 和 long 须同时提供，且为数字（WGS-84 度）")
             }
-            (latitude, longitude) = (lat, long)
-        } else if let id = form["address_id"], let standard = try await store.standardAddress(code: id) {
-            (latitude, longitude) = (standard.lat, standard.lng)
-            if address.isEmpty { address = standard.text }
-        } else if form["address_id"] != nil {
-            throw Open311Error.badRequest("address_id 不是已知的标准地址编码")
-        } else if !address.isEmpty, address.count <= Intake.maxAddressLength,
-            let found = try await AddressPlacement(store: store).place(address)
-        {
-            (latitude, longitude) = (found.lat, found.lng)
-            placed = (found.areaCode, found.check)
-        } else {
+            (place.lat, place.lng) = (lat, long)
+        } else if let id = form["address_id"] {
+            guard let standard = try await store.standardAddress(code: id) else {
+                throw Open311Error.badRequest("address_id 不是已知的标准地址编码")
+            }
+            (place.lat, place.lng) = (standard.lat, standard.lng)
+            if place.address.isEmpty { place.address = standard.text }
+        } else if place.address.isEmpty {
             throw Open311Error.badRequest("缺少位置：请提供 lat 和 long，或 address_string / address_id")
         }
         let known = Set(attributes[code].map(\.code))
@@ -245,14 +238,8 @@ struct Open311Routes {
         let name = [form["last_name"], form["first_name"]].compactMap { $0 }.joined()
         let phone = form["phone"]
         let reporter = name.isEmpty && phone == nil ? nil : Reporter(name: name.isEmpty ? nil : name, phone: phone)
-        var intake = Intake(
-            category: code, description: description, source: .open311,
-            location: Location(lat: latitude, lng: longitude, address: address), reporter: reporter,
-            areaCode: placed.areaCode)
-        intake.addressCheck = placed.check
-        try intake.validate(categories: categories)
-        intake.place(with: locator)
-        return intake
+        return IntakeSubmission(
+            category: code, description: description, source: .open311, location: place, reporter: reporter)
     }
 
     /// A case filed through Open311, by number; others do not exist here.

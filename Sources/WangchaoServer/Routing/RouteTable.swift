@@ -26,7 +26,7 @@ public struct RouteTable: Sendable {
                 signIn: services.signIn, authenticator: services.authenticator, store: store,
                 configuration: dependencies.auth
             ).routes
-            + CaseRoutes(store: store, cases: dependencies.cases, clock: dependencies.clock, locator: dependencies.locator, sla: dependencies.sla).routes
+            + CaseRoutes(store: store, intakes: dependencies.intakes, cases: dependencies.cases, clock: dependencies.clock, sla: dependencies.sla).routes
             + ReferenceRoutes(store: store, categories: dependencies.categories).routes
             + AdminUserRoutes(store: store, hasher: services.hasher).routes
             + AdminSystemRoutes(store: store, clock: dependencies.clock).routes
@@ -35,11 +35,12 @@ public struct RouteTable: Sendable {
             + TrackRoutes(store: store, cases: dependencies.cases, categories: dependencies.categories, clock: dependencies.clock).routes
             + RevealRoutes(store: store).routes
             + Open311Routes(
-                store: store, cases: dependencies.cases, clock: dependencies.clock, categories: dependencies.categories, attributes: .bundled,
-                locator: dependencies.locator
+                store: store, intakes: dependencies.intakes, cases: dependencies.cases, clock: dependencies.clock,
+                categories: dependencies.categories, attributes: .bundled
             ).routes
             + ConnectorRoutes(
-                store: store, records: ExternalRecordService(cases: dependencies.cases), clock: dependencies.clock, categories: dependencies.categories, locator: dependencies.locator
+                store: store, intakes: dependencies.intakes, records: ExternalRecordService(cases: dependencies.cases),
+                clock: dependencies.clock, categories: dependencies.categories
             ).routes
             + CaseExportRoutes(store: store, categories: dependencies.categories).routes
             + InboxRoutes(store: store, clock: dependencies.clock, stream: dependencies.inboxStream).routes
@@ -47,12 +48,12 @@ public struct RouteTable: Sendable {
             + RegistryRoutes(store: store, clock: dependencies.clock, sla: dependencies.sla).routes
             + RoutingRuleRoutes(store: store, clock: dependencies.clock).routes
             + RosterRoutes(store: store).routes
-            + RepeatRoutes(store: store, clock: dependencies.clock, policy: dependencies.repeatPolicy).routes
+            + RepeatRoutes(store: store, intakes: dependencies.intakes, clock: dependencies.clock, policy: dependencies.repeatPolicy).routes
             + OpenAPIRoutes().routes
             + AssetRoutes().routes
             + WebPages(
-                store: store, cases: dependencies.cases, clock: dependencies.clock, categories: dependencies.categories,
-                locator: dependencies.locator, sla: dependencies.sla, repeatPolicy: dependencies.repeatPolicy,
+                store: store, intakes: dependencies.intakes, cases: dependencies.cases, clock: dependencies.clock,
+                categories: dependencies.categories, sla: dependencies.sla, repeatPolicy: dependencies.repeatPolicy,
                 attachmentFiles: dependencies.attachmentFiles, streamSettings: dependencies.inboxStream
             ).routes
             + IndicatorRoutes(service: indicators).routes

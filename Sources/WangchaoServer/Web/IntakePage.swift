@@ -16,10 +16,10 @@ import WangchaoStore
 /// every value kept and the field's error next to it.
 struct IntakePage {
     let store: any CaseStore
+    let intakes: IntakeService
     let cases: CaseService
     let clock: any WangchaoClock
     let categories: CategoryCatalog
-    let locator: AreaLocator?
     let repeatPolicy: RepeatPolicy
 
     /// The form's inputs, named as the form posts them.
@@ -66,9 +66,8 @@ struct IntakePage {
         var values: [String: String] = [:]
         for name in Self.fieldNames { values[name] = form[name] }
         do {
-            var intake = try await intake(from: values)
-            intake.place(with: locator)
-            try intake.validate(categories: categories)
+            let prepared = try await intakes.prepare(try submission(from: values))
+            let intake = prepared.intake
             if form["confirmRepeat"] != "1" {
                 let candidates = try await store.repeatCandidates(for: intake, at: clock.now(), policy: repeatPolicy)
                 var visibility = RepeatVisibility(store: store, viewer: user)
@@ -79,7 +78,7 @@ struct IntakePage {
                 }
             }
             let key = values["intakeKey"].flatMap { (1...200).contains($0.count) ? $0 : nil }
-            let created = try await cases.file(intake, by: user, idempotencyKey: key, at: clock.now())
+            let created = try await cases.file(prepared, by: user, idempotencyKey: key, at: clock.now())
             guard Access.canSee(created.case, user: user) else {
                 return Response(status: .seeOther, headers: [.location: "/intake?filed=\(created.case.number)"])
             }
@@ -94,8 +93,8 @@ struct IntakePage {
         }
     }
 
-    /// The intake the form describes, as the API would build it from JSON.
-    func intake(from values: [String: String]) async throws -> Intake {
+    /// The submission the form describes, as the API reads it from JSON.
+    func submission(from values: [String: String]) throws -> IntakeSubmission {
         func text(_ name: String) -> String { (values[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         var category = text("category")
         // The search box alone (no JS): a code or an exact name picks the category.
@@ -104,35 +103,28 @@ struct IntakePage {
             category = categories.categories.first { $0.code == typed || $0.name == typed || "\($0.name)（\($0.code)）" == typed }?.code ?? ""
             if category.isEmpty { throw DomainError.invalid(field: "category", "没有名为「\(typed)」的事项类别，请从列表中选择") }
         }
-        var location: [String: Any] = ["address": text("address")]
+        var place = IntakeSubmission.Place(address: text("address"))
         let latText = text("lat"), lngText = text("lng")
         if !latText.isEmpty || !lngText.isEmpty {
             guard let lat = Double(latText) else { throw DomainError.invalid(field: "location.lat", "请填写纬度（数字），或在地图上点选") }
             guard let lng = Double(lngText) else { throw DomainError.invalid(field: "location.lng", "请填写经度（数字），或在地图上点选") }
-            location["lat"] = lat
-            location["lng"] = lng
-        } else if text("address").isEmpty {
+            (place.lat, place.lng) = (lat, lng)
+        } else if place.address.isEmpty {
             throw DomainError.invalid(field: "location", "请在地图上点选位置，或填写地址")
         }
-        var object: [String: Any] = [
-            "category": category, "description": values["description"] ?? "", "location": location,
-            "source": text("source").isEmpty ? SourceChannel.hotline12345.rawValue : text("source"),
-            "priority": text("priority").isEmpty ? "normal" : text("priority"),
-        ]
-        var reporter: [String: Any] = ["anonymous": values["anonymous"] == "1"]
-        if !text("reporterName").isEmpty { reporter["name"] = text("reporterName") }
-        if !text("reporterPhone").isEmpty { reporter["phone"] = text("reporterPhone") }
-        object["reporter"] = reporter
-        let (body, addressCheck) = try await AddressPlacement(store: store).resolve(
-            try JSONSerialization.data(withJSONObject: object))
-        if let placed = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
-            let location = placed["location"] as? [String: Any], location["lat"] == nil
-        {
-            throw DomainError.invalid(field: "location.address", "无法确定这个地址的位置，请在地图上点选")
+        let sourceText = text("source"), priorityText = text("priority")
+        guard let source = sourceText.isEmpty ? .hotline12345 : SourceChannel(rawValue: sourceText) else {
+            throw DomainError.invalid(field: "source", "未知的来源渠道 \(sourceText)")
         }
-        var intake = try APIJSON.decodeStrict(Intake.self, from: body)
-        intake.addressCheck = addressCheck
-        return intake
+        guard let priority = priorityText.isEmpty ? .normal : Priority(rawValue: priorityText) else {
+            throw DomainError.invalid(field: "priority", "紧急程度须为 normal 或 urgent")
+        }
+        let reporter = Reporter(
+            name: text("reporterName").isEmpty ? nil : text("reporterName"),
+            phone: text("reporterPhone").isEmpty ? nil : text("reporterPhone"), anonymous: values["anonymous"] == "1")
+        return IntakeSubmission(
+            category: category, description: values["description"] ?? "", source: source, priority: priority,
+            location: place, reporter: reporter)
     }
 
     private func render(

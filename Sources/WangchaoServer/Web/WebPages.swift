@@ -10,10 +10,10 @@ import WangchaoStore
 /// ``Route/page()``: without a session the browser goes to the sign-in form.
 struct WebPages {
     let store: any CaseStore
+    let intakes: IntakeService
     let cases: CaseService
     let clock: any WangchaoClock
     let categories: CategoryCatalog
-    let locator: AreaLocator?
     let sla: SLASettings
     let repeatPolicy: RepeatPolicy
     let attachmentFiles: AttachmentFiles
@@ -44,7 +44,7 @@ struct WebPages {
     }
 
     var intakePage: IntakePage {
-        IntakePage(store: store, cases: cases, clock: clock, categories: categories, locator: locator, repeatPolicy: repeatPolicy)
+        IntakePage(store: store, intakes: intakes, cases: cases, clock: clock, categories: categories, repeatPolicy: repeatPolicy)
     }
 
     @Sendable func home(_ request: Request, context: WangchaoRequestContext) async throws -> Response {

@@ -36,10 +36,13 @@ public struct CaseService: Sendable {
     /// case made the first time (`replayed` true); the same key with another body is refused
     /// (`invalid`, field `Idempotency-Key`).
     /// - Throws: ``DomainError`` `invalid` naming the first bad field; nothing is stored then.
-    public func file(_ intake: Intake, by actor: User?, idempotencyKey: String?, at now: Date) async throws -> CaseCreation {
+    public func file(_ prepared: PreparedIntake, by actor: User?, idempotencyKey: String?, at now: Date) async throws
+        -> CaseCreation
+    {
+        let intake = prepared.intake
         let category = try checked(intake)
-        let claim = try idempotencyKey.map {
-            IdempotencyClaim(actor: actor?.username ?? Intake.publicActor, key: $0, requestHash: try IntakeDigest.of(intake))
+        let claim = idempotencyKey.map {
+            IdempotencyClaim(actor: actor?.username ?? Intake.publicActor, key: $0, requestHash: prepared.requestHash)
         }
         if let claim, let earlier = try await store.idempotentSubmission(actor: claim.actor, key: claim.key) {
             guard earlier.requestHash == claim.requestHash else {
@@ -50,6 +53,11 @@ public struct CaseService: Sendable {
         var plan = try await newCase(intake, category: category, by: actor, at: now)
         plan.idempotency = claim
         return try await store.recordNewCase(plan)
+    }
+
+    /// Files an intake that came with its point and area (tests, tools): its own submission.
+    public func file(_ intake: Intake, by actor: User?, idempotencyKey: String?, at now: Date) async throws -> CaseCreation {
+        try await file(try PreparedIntake(intake), by: actor, idempotencyKey: idempotencyKey, at: now)
     }
 
     /// The intake checked against the taxonomy and limits, and its category.

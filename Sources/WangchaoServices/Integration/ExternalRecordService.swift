@@ -15,17 +15,25 @@ public struct ExternalRecordService: Sendable {
 
     var store: any CaseStore { cases.store }
 
-    /// - Throws: ``DomainError`` `invalid` (field named) for a bad record id or intake; then as
-    ///   ``ExternalUpdate/apply(_:to:actor:at:)`` decides. Nothing changes then.
+    /// A record that came with its point and area (tests, tools).
     public func upsert(_ intake: Intake, recordId: String, from system: IntegrationSystem, at now: Date) async throws
         -> ExternalUpsert
     {
+        try await upsert(try PreparedIntake(intake), recordId: recordId, from: system, at: now)
+    }
+
+    /// - Throws: ``DomainError`` `invalid` (field named) for a bad record id or intake; then as
+    ///   ``ExternalUpdate/apply(_:to:actor:at:)`` decides. Nothing changes then.
+    public func upsert(_ prepared: PreparedIntake, recordId: String, from system: IntegrationSystem, at now: Date)
+        async throws -> ExternalUpsert
+    {
+        let intake = prepared.intake
         try ExternalChange.validate(recordId: recordId)
         let category = try cases.checked(intake)
         guard intake.attachments?.isEmpty ?? true else {
             throw DomainError.invalid(field: "attachments", "接入系统报送暂不支持附件")
         }
-        let key = ExternalRecordKey(systemId: system.id, recordId: recordId, bodyHash: try IntakeDigest.of(intake))
+        let key = ExternalRecordKey(systemId: system.id, recordId: recordId, bodyHash: prepared.requestHash)
         var lastConflict: (any Error)?
         for _ in 0..<CaseService.conflictAttempts {
             do {

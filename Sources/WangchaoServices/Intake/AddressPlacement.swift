@@ -7,30 +7,17 @@ import WangchaoStore
 /// through the standard address base: a certain match gives the point and so the micro-grid;
 /// anything less is placed provisionally and flagged (``AddressCheck/Status/uncertain``) for
 /// the dispatcher, never guessed silently.
-struct AddressPlacement: Sendable {
-    let store: any CaseStore
+public struct AddressPlacement: Sendable {
+    public let store: any CaseStore
 
-    /// The body with `location.lat`/`lng` filled when they were both absent and
-    /// `location.address` was given, and how the address was placed; otherwise the body as is.
-    func resolve(_ data: Data) async throws -> (body: Data, check: AddressCheck?) {
-        guard var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-            var location = object["location"] as? [String: Any], location["lat"] == nil, location["lng"] == nil,
-            let address = (location["address"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines),
-            !address.isEmpty, address.count <= Intake.maxAddressLength
-        else { return (data, nil) }
-
-        guard let placed = try await place(address) else { return (data, nil) }
-        location["lat"] = placed.lat
-        location["lng"] = placed.lng
-        if let areaCode = placed.areaCode, object["areaCode"] == nil { object["areaCode"] = areaCode }
-        object["location"] = location
-        return (try JSONSerialization.data(withJSONObject: object), placed.check)
+    public init(store: any CaseStore) {
+        self.store = store
     }
 
     /// Where `address` is, by the standard address base: the point of the best match (and the
     /// area to file at when there is none, the middle of the town or district the text names),
     /// with how certain that is; `nil` only when the store has no area with a boundary.
-    func place(_ address: String) async throws -> (lat: Double, lng: Double, areaCode: String?, check: AddressCheck)? {
+    public func place(_ address: String) async throws -> (lat: Double, lng: Double, areaCode: String?, check: AddressCheck)? {
         let matcher = try AddressMatcher(homeDistrictCode: try await store.rootArea()?.code)
         let result = try await matcher.match(address) { probes, limit in
             try await store.standardAddressCandidates(probes, limit: limit)
