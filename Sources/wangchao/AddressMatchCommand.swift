@@ -43,7 +43,7 @@ struct AddressMatchCommand: AsyncParsableCommand {
     }
 
     /// The match of one line; a failed look-up is answered as unmatched with the error.
-    static func match(_ line: String, matcher: AddressMatcher, store: SQLiteStore) async -> AddressMatch {
+    static func match(_ line: String, matcher: AddressMatcher, store: any AddressStore) async -> AddressMatch {
         @Sendable func lookup(_ probes: [StandardAddressProbe], limit: Int) async throws -> [StandardAddress] {
             try await store.standardAddressCandidates(probes, limit: limit)
         }

@@ -29,7 +29,7 @@ struct DemoCommand: AsyncParsableCommand {
             throw ValidationError("数据库 \(store.path) 已有区域数据；演示数据只写入空数据库（换一个 --database 路径）")
         }
         try await DemoLoader(
-            store: sqlite, cases: cases, seed: seed, passwordParameters: try PasswordCost.fromEnvironment(),
+            store: sqlite, destination: store.path, cases: cases, seed: seed, passwordParameters: try PasswordCost.fromEnvironment(),
             addresses: addresses
         ).load()
     }

@@ -6,7 +6,9 @@ import WangchaoStore
 
 /// Writes the demo district into a store, printing progress and, at the end, what it made.
 struct DemoLoader {
-    let store: SQLiteStore
+    let store: any CaseStore
+    /// Where the store keeps its data, for the closing summary (a file path or a database URL).
+    let destination: String
     let cases: Int
     let seed: UInt64
     var now = Date()
@@ -55,7 +57,7 @@ struct DemoLoader {
         let levels = Dictionary(grouping: district.areas, by: \.level).mapValues(\.count)
         let seconds = (ContinuousClock.now - start).seconds
         Console.line("""
-            演示数据已写入 \(store.path)（种子 \(seed)，用时 \(String(format: "%.1f", seconds)) 秒）：
+            演示数据已写入 \(destination)（种子 \(seed)，用时 \(String(format: "%.1f", seconds)) 秒）：
               镇街 \(levels[.town] ?? 0)，网层 \(levels[.cluster] ?? 0)，村社 \(levels[.community] ?? 0)，网格 \(levels[.grid] ?? 0)，微网格 \(levels[.microGrid] ?? 0)
               处置单位 \(district.units.count)，人员 \(district.users.count)，案件 \(written)，标准地址 \(addresses)
             演示账号（密码均为 \(Self.password)）：

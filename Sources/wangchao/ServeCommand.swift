@@ -90,7 +90,7 @@ struct ServeCommand: AsyncParsableCommand {
         if demo {
             if try await sqlite.rootArea() == nil {
                 try await DemoLoader(
-                    store: sqlite, cases: demoCases, seed: DemoOptionsDefaults.seed,
+                    store: sqlite, destination: store.path, cases: demoCases, seed: DemoOptionsDefaults.seed,
                     passwordParameters: auth.passwordParameters, addresses: demoAddresses
                 ).load()
             } else {
@@ -115,7 +115,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// The point → area index over the stored areas, built once at start-up (areas imported
     /// later take effect at the next start); `nil`, with a warning, when the areas cannot form one.
-    static func locator(_ store: SQLiteStore, logger: Logger) async throws -> AreaLocator? {
+    static func locator(_ store: any ReferenceStore, logger: Logger) async throws -> AreaLocator? {
         let areas = try await store.areas(level: nil, parentCode: nil)
         do {
             let locator = try AreaLocator(areas: areas)

@@ -31,15 +31,16 @@ struct TimersCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let sqlite = try store.openStore()
+            let opened: any CaseStore = try store.openStore()
             let settings = try DomainSettings(sla: try sla.settings())
             var logger = Logger(label: "wangchao.timers")
             logger.logLevel = .warning
             let scheduler = TimerScheduler(
-                timers: TimerService(store: sqlite, settings: settings), clock: SystemClock(), interval: .milliseconds(Int(interval * 1000)), logger: logger)
+                timers: TimerService(store: opened, settings: settings), clock: SystemClock(),
+                interval: .milliseconds(Int(interval * 1000)), logger: logger)
             if once {
                 let fired = await scheduler.tick()
-                print("已触发 \(fired.count) 个时限提醒，剩余 \(try await sqlite.pendingTimerCount()) 个等待中")
+                print("已触发 \(fired.count) 个时限提醒，剩余 \(try await opened.pendingTimerCount()) 个等待中")
                 return
             }
             try await scheduler.run()

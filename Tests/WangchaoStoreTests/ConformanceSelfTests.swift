@@ -288,6 +288,7 @@ struct MutantStore: CaseStore {
     }
 
     func realignTimers(caseId: String) async throws { try await base.realignTimers(caseId: caseId) }
+    func pendingTimerCount() async throws -> Int { try await base.pendingTimerCount() }
 
     func timers(caseId: String) async throws -> [SLATimer] { try await base.timers(caseId: caseId) }
 

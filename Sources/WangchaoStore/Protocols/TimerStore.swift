@@ -12,6 +12,8 @@ public protocol TimerStore: Sendable {
     /// Derives a case's timer rows afresh from its stored deadlines (a timer that outlived its
     /// step disappears); a case that no longer exists loses its timers.
     func realignTimers(caseId: String) async throws
+    /// How many timers wait, due or not (the scheduler's log, `wangchao timers run --once`).
+    func pendingTimerCount() async throws -> Int
     /// The timers still waiting for a case (derived from its deadlines), earliest first.
     func timers(caseId: String) async throws -> [SLATimer]
 }

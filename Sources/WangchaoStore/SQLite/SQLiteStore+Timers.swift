@@ -30,7 +30,6 @@ extension SQLiteStore {
         }
     }
 
-    /// How many timers wait, due or not; for the scheduler's logs and the benchmark.
     public func pendingTimerCount() async throws -> Int {
         try await reads.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sla_timers") ?? 0 }
     }

@@ -47,7 +47,9 @@ struct PagesBench: AsyncParsableCommand {
         let store = try SQLiteStore(path: path)
         if try await store.rootArea() == nil {
             print("生成演示数据：\(cases) 件案件 …")
-            try await DemoLoader(store: store, cases: cases, seed: DemoOptionsDefaults.seed, addresses: addresses).load()
+            try await DemoLoader(
+                store: store, destination: path, cases: cases, seed: DemoOptionsDefaults.seed, addresses: addresses
+            ).load()
         } else {
             print("沿用已有数据库 \(path)")
         }
