@@ -115,7 +115,11 @@ public struct StoreConformance: Sendable {
         let store = try await makeStore()
         for area in Fixtures.areas {
             try expectEqual(try await store.area(code: area.code), area, "area(code: \(area.code))")
+            var bare = area
+            bare.boundary = nil
+            try expectEqual(try await store.areaWithoutBoundary(code: area.code), bare, "areaWithoutBoundary(code: \(area.code))")
         }
+        try expectEqual(try await store.areaWithoutBoundary(code: "000000"), nil, "areaWithoutBoundary of an unknown code")
         let district = try await store.area(code: Fixtures.district)
         try expect(
             district?.boundary != nil, "the district's boundary must come back, got \(String(describing: district))")

@@ -167,6 +167,7 @@ struct MutantStore: CaseStore {
     func saveUnits(_ units: [WangchaoCore.Unit]) async throws { try await base.saveUnits(units) }
     func unit(id: String) async throws -> WangchaoCore.Unit? { try await base.unit(id: id) }
     func units(within areaCode: String?) async throws -> [WangchaoCore.Unit] { try await base.units(within: areaCode) }
+    func areaWithoutBoundary(code: String) async throws -> Area? { try await base.areaWithoutBoundary(code: code) }
     func units(at areaCode: String, kind: WangchaoCore.Unit.Kind) async throws -> [WangchaoCore.Unit] {
         try await base.units(at: areaCode, kind: kind)
     }

@@ -91,7 +91,7 @@ public struct CaseService: Sendable {
     /// The area a new case belongs to: the one named, which must exist, or the district.
     func area(for code: String?) async throws -> String {
         if let code {
-            guard try await store.area(code: code) != nil else { throw DomainError.invalid(field: "areaCode", "区域 \(code) 不存在") }
+            guard try await store.areaWithoutBoundary(code: code) != nil else { throw DomainError.invalid(field: "areaCode", "区域 \(code) 不存在") }
             return code
         }
         guard let root = try await store.rootArea() else {

@@ -6,7 +6,7 @@ import WangchaoStore
 struct StoreDirectory: RoutingDirectory {
     let store: any CaseStore
 
-    func area(_ code: String) async throws -> Area? { try await store.area(code: code) }
+    func area(_ code: String) async throws -> Area? { try await store.areaWithoutBoundary(code: code) }
     func units(at areaCode: String, kind: Unit.Kind) async throws -> [Unit] { try await store.units(at: areaCode, kind: kind) }
     func unit(_ id: String) async throws -> Unit? { try await store.unit(id: id) }
     func members(of unitId: String) async throws -> [User] { try await store.members(ofUnit: unitId) }

@@ -45,6 +45,16 @@ public struct TimerService: Sendable {
         }
     }
 
+    /// Whether the step's actions include reinforcement, so the look-up is worth making.
+    static func mayReinforce(_ timer: SLATimer, _ subject: Case) -> Bool {
+        guard let deadline = subject.deadlines.first(where: { $0.kind == timer.kind }) else { return false }
+        switch timer.step {
+        case .warn: return false
+        case .due: return deadline.onDue.contains(.reinforce)
+        case .reinforce: return deadline.onReinforce.contains(.reinforce)
+        }
+    }
+
     /// Fires one timer. - Returns: whether it made transitions.
     func fire(_ timer: SLATimer, at now: Date) async throws -> Bool {
         for _ in 0..<Self.attempts {
@@ -55,7 +65,7 @@ public struct TimerService: Sendable {
                 return false
             }
             var lookups = TransitionLookups()
-            if timer.step != .warn, let unit = try await Reinforcement(store: store).unit(for: current) {
+            if Self.mayReinforce(timer, current), let unit = try await Reinforcement(store: store).unit(for: current) {
                 lookups.units[unit.id] = unit
             }
             let context = lookups.context(category: category, sla: settings.sla, reinforcementUnit: lookups.units.keys.first)

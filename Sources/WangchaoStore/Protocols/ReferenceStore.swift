@@ -27,6 +27,10 @@ public protocol ReferenceStore: Sendable {
 
     // Look-ups the services layer needs to route, notify and reinforce.
 
+    /// The area with this code without its boundary: what intake and routing look up on every
+    /// request, where decoding a polygon would be waste.
+    func areaWithoutBoundary(code: String) async throws -> Area?
+
     /// The units of `kind` belonging to exactly this area, ordered by id.
     func units(at areaCode: String, kind: WangchaoCore.Unit.Kind) async throws -> [WangchaoCore.Unit]
     /// The accounts acting for the unit (``User/unitId``), disabled ones included, ordered by username.

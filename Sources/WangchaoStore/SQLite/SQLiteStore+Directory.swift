@@ -3,6 +3,10 @@ import GRDB
 import WangchaoCore
 
 extension SQLiteStore {
+    public func areaWithoutBoundary(code: String) async throws -> Area? {
+        try await reads.read { db in try SQLiteRoutingDirectory(db: db).area(code) }
+    }
+
     public func units(at areaCode: String, kind: WangchaoCore.Unit.Kind) async throws -> [WangchaoCore.Unit] {
         try await reads.read { db in try SQLiteRoutingDirectory(db: db).units(at: areaCode, kind: kind) }
     }
