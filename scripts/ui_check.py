@@ -20,7 +20,7 @@ import urllib.request
 import zlib
 
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -66,6 +66,22 @@ class Browser:
     def open(self, path):
         self.driver.get(self.url(path))
         self.wait_ready()
+
+    def wait_replaced(self, old, what, unless=None):
+        """Waits until `old` (an element of the page a click navigates away from) is detached:
+        until then the old page still answers readyState "complete" and queries find its elements.
+        `unless` (a CSS selector) ends the wait early when such an element shows on the old page:
+        a script that answered the click in place (the repeat-report warning)."""
+        for _ in range(150):
+            try:
+                old.tag_name
+                if unless and any(e.is_displayed() for e in self.find(unless)):
+                    return
+            except StaleElementReferenceException:
+                self.wait_ready()
+                return
+            time.sleep(0.1)
+        raise Failure(f"{what}: the page did not change within 15 s of the click ({self.path()})")
 
     def wait_ready(self):
         for _ in range(100):
@@ -120,14 +136,9 @@ class Browser:
         self.open("/login")
         self.one("input[name=username]", "sign-in form").send_keys(username)
         self.one("input[name=password]", "sign-in form").send_keys(PASSWORD)
+        old = self.driver.find_element(By.TAG_NAME, "html")
         self.one("form [type=submit]", "sign-in form").click()
-        # The click starts a navigation; the old page may still report itself complete, so wait
-        # for the URL to leave /login (up to 10 s) before judging.
-        for _ in range(100):
-            if not self.path().startswith("/login"):
-                break
-            time.sleep(0.1)
-        self.wait_ready()
+        self.wait_replaced(old, f"sign-in of {username}")
         path = self.path()
         if path.startswith("/login"):
             raise Failure(f"sign-in of {username} stayed on {path}")
@@ -341,8 +352,9 @@ def submit(browser, form):
     buttons = form.find_elements(By.CSS_SELECTOR, "[type=submit]")
     if not buttons:
         raise Failure(f"{browser.path()}: a form has no submit button")
+    old = browser.driver.find_element(By.TAG_NAME, "html")
     buttons[0].click()
-    browser.wait_ready()
+    browser.wait_replaced(old, f"{browser.path()}: form submission", unless="#repeat-warning")
 
 
 def intake(browser):
