@@ -20,7 +20,7 @@ import urllib.request
 import zlib
 
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -77,7 +77,9 @@ class Browser:
                 old.tag_name
                 if unless and any(e.is_displayed() for e in self.find(unless)):
                     return
-            except StaleElementReferenceException:
+            except (StaleElementReferenceException, WebDriverException):
+                # Mid-navigation Chromium may answer "Node … does not belong to the document":
+                # the old page is gone as surely as when the reference reads stale.
                 self.wait_ready()
                 return
             time.sleep(0.1)
@@ -299,10 +301,12 @@ def keyboard(browser):
         raise Failure(f"keyboard: the skip link led to {browser.driver.current_url}")
     state = browser.one("main#workbench select[name=state]", "the state filter")
     Select(state).select_by_value("signed")
+    old = browser.driver.find_element(By.TAG_NAME, "html")
     state.find_element(By.XPATH, "ancestor::form//button[@type='submit']").send_keys(Keys.ENTER)
-    browser.wait_ready()
-    if "state=signed" not in browser.driver.current_url:
-        raise Failure(f"keyboard: Enter in the filter form went to {browser.driver.current_url}")
+    browser.wait_replaced(old, "keyboard: Enter on the filter button")
+    went = browser.driver.current_url
+    if "state=signed" not in went:
+        raise Failure(f"keyboard: Enter in the filter form went to {went}")
     browser.expect_clean("keyboard")
 
 
