@@ -42,7 +42,7 @@ let package = Package(
                 .copy("Resources/categories.json"), .copy("Resources/work-calendar.json"),
                 .copy("Resources/sla-policies.json"), .copy("Resources/category-attributes.json"),
                 .copy("Resources/routing-rules.json"),
-                .copy("Resources/indicators.json"),
+                .copy("Resources/indicators.json"), .copy("Resources/case-kinds.json"),
             ],
             swiftSettings: swiftSettings
         ),

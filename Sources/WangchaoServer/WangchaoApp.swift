@@ -44,6 +44,7 @@ public struct ServerDependencies: Sendable {
     }
 
     public var categories: CategoryCatalog { settings.categories }
+    public var kinds: CaseKindCatalog { settings.kinds }
     public var sla: SLASettings { settings.sla }
     public var repeatPolicy: RepeatPolicy { settings.repeatPolicy }
 

@@ -8,6 +8,8 @@ public struct CaseQuery: Sendable, Equatable {
     public var areaCode: String?
     /// A unit that is, or was, assigned or cooperating.
     public var unitId: String?
+    /// The workflow, checked against the kind catalog by whoever builds the query.
+    public var kind: CaseKind?
     public var category: String?
     public var source: SourceChannel?
     public var createdFrom: Date?

@@ -84,6 +84,7 @@ public struct StoreConformance: Sendable {
         Check("listFilterUnit") { try await $0.listFilterUnit() },
         Check("listFilterCategory") { try await $0.listFilterCategory() },
         Check("listFilterSource") { try await $0.listFilterSource() },
+        Check("listFilterKind") { try await $0.listFilterKind() },
         Check("listFilterCreatedRange") { try await $0.listFilterCreatedRange() },
         Check("listFilterTextByNumber") { try await $0.listFilterTextByNumber() },
         Check("listFilterTextByWords") { try await $0.listFilterTextByWords() },
@@ -744,6 +745,32 @@ public struct StoreConformance: Sendable {
         try expectEqual(try await ids(store, { $0.source = .hotline12345 }), [s.d, s.a], "source=hotline12345")
         try expectEqual(try await ids(store, { $0.source = .police110 }), [s.e], "source=police110")
         try expectEqual(try await ids(store, { $0.source = .open311 }), [], "source=open311")
+    }
+
+    /// Every case keeps its kind; `kind` selects by it, in the list and on the 工作台, and a
+    /// change to the case keeps the kind.
+    public func listFilterKind() async throws {
+        let (store, s) = try await seedFilterCases()
+        let category = CategoryCatalog.bundled["SR03"]!
+        var other = Fixtures.intake().makeCase(
+            id: "kind-other-1", number: "XS-20261124-000900", trackingCode: "KINDKIND", areaCode: Fixtures.grid,
+            category: category, at: s.t0 - 3600)
+        other.kind = "conformanceTrial"
+        try await store.importCases([ImportedCase(case: other, history: [Intake.intakeTransition(for: other, actor: nil)])])
+        try expectEqual(try await store.getCase(id: other.id)?.kind, "conformanceTrial", "the kind comes back")
+        try expectEqual(try await store.getCase(id: s.a)?.kind, .case, "a filed case is of kind case")
+        try expectEqual(try await ids(store, { $0.kind = "conformanceTrial" }), [other.id], "kind=conformanceTrial")
+        try expectEqual(try await ids(store, { $0.kind = .case }), s.all, "kind=case")
+        try expectEqual(try await ids(store, { $0.kind = "none" }), [], "kind=none")
+        try expectEqual(
+            try await ids(store, { $0.kind = "conformanceTrial"; $0.category = "SR03" }), [other.id],
+            "kind and category together")
+        let urgency = try await store.casesByUrgency(
+            UrgencyQuery(cases: { var q = CaseQuery(); q.kind = "conformanceTrial"; return q }(), now: s.t0),
+            viewer: Fixtures.commander.viewer)
+        try expectEqual(urgency.rows.map(\.row.id), [other.id], "the 工作台's rows of kind conformanceTrial")
+        try await store.act(.accept, on: s.d, by: Fixtures.otherDispatcher, at: s.t0 + 6 * 3600)
+        try expectEqual(try await ids(store, { $0.kind = .case }), s.all, "kind=case after a change")
     }
 
     /// createdFrom is inclusive, createdTo exclusive: `[from, to)`.

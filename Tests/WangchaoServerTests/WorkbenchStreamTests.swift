@@ -14,7 +14,7 @@ import WangchaoTesting
 struct WorkbenchStreamTests {
     static func page(_ fixture: ServerFixture, pollInterval: Duration, lifetime: Duration) -> WorkbenchPage {
         WorkbenchPage(
-            store: fixture.store, clock: fixture.clock, categories: .bundled,
+            store: fixture.store, clock: fixture.clock, categories: .bundled, kinds: .bundled,
             streamSettings: InboxStreamSettings(pollInterval: pollInterval, lifetime: lifetime),
             units: UnitNames(store: fixture.store))
     }
@@ -24,7 +24,7 @@ struct WorkbenchStreamTests {
         let fixture = try await ServerFixture()
         _ = try await fixture.store.fileCase()
         let page = Self.page(fixture, pollInterval: .milliseconds(20), lifetime: .seconds(120))
-        let filters = try WorkbenchPage.Filters([:])
+        let filters = try WorkbenchPage.Filters([:], kinds: .bundled)
         let now = fixture.clock.now()
         let signature = WorkbenchStream.signature(of: try await page.read(user: Fixtures.dispatcher, filters: filters, now: now).result)
 
@@ -59,7 +59,7 @@ struct WorkbenchStreamTests {
     func staleSignatureAndScope() async throws {
         let fixture = try await ServerFixture()
         _ = try await fixture.store.fileCase()
-        let filters = try WorkbenchPage.Filters([:])
+        let filters = try WorkbenchPage.Filters([:], kinds: .bundled)
         let page = Self.page(fixture, pollInterval: .milliseconds(20), lifetime: .milliseconds(300))
 
         let stale = WrittenText()

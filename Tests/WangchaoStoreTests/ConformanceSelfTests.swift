@@ -50,6 +50,7 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case cursorIgnored
     case offsetPaging
     case phoneFilterIgnored
+    case kindDropped
     case createdToInclusive
     case areaFilterExact
     case intakeNotAudited
@@ -104,6 +105,7 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .cursorIgnored: ["listPagination", "listPaginationStableUnderInserts"]
         case .offsetPaging: ["listPaginationStableUnderInserts"]
         case .phoneFilterIgnored: ["listFilterReporterPhone"]
+        case .kindDropped: ["listFilterKind"]
         case .createdToInclusive: ["listFilterCreatedRange"]
         case .areaFilterExact: ["listFilterArea"]
         case .intakeNotAudited: ["writesInsideAnAuditContextAreRecordedAndChained"]
@@ -269,7 +271,15 @@ struct MutantStore: CaseStore {
         return recorded
     }
 
-    func importCases(_ cases: [ImportedCase]) async throws { try await base.importCases(cases) }
+    func importCases(_ cases: [ImportedCase]) async throws {
+        guard mutation == .kindDropped else { return try await base.importCases(cases) }
+        // A store without a kind column: every case comes back as kind `case`.
+        try await base.importCases(cases.map { imported in
+            var imported = imported
+            imported.case.kind = .case
+            return imported
+        })
+    }
 
     func recordAudit(_ context: AuditContext, target: String?, detail: String?) async throws {
         try await base.recordAudit(context, target: target, detail: detail)

@@ -9,6 +9,8 @@ public struct Case: Sendable, Equatable, Codable, Identifiable {
     public var id: String
     /// The number people read out on the phone, e.g. `XS-20261124-000123`.
     public var number: String
+    /// The workflow it follows (see ``CaseKindCatalog``); `case` for every matter of the closed loop.
+    public var kind: CaseKind
     /// A short secret that lets the reporter follow the case without signing in.
     public var trackingCode: String
     public var source: SourceChannel
@@ -68,10 +70,12 @@ public struct Case: Sendable, Equatable, Codable, Identifiable {
         pendingRequests: [CaseRequest] = [], openSupervisions: [Supervision] = [], mergedIntoCaseId: String? = nil,
         reworkCount: Int = 0, satisfaction: Int? = nil, ratedVia: RatingChannel? = nil, version: Int,
         createdAt: Date, updatedAt: Date, assignee: String? = nil, routing: RoutingDecision? = nil,
-        repeatCandidates: [RepeatCandidate] = [], likelyRepeat: Bool = false, addressCheck: AddressCheck? = nil
+        repeatCandidates: [RepeatCandidate] = [], likelyRepeat: Bool = false, addressCheck: AddressCheck? = nil,
+        kind: CaseKind = .case
     ) {
         self.id = id
         self.number = number
+        self.kind = kind
         self.trackingCode = trackingCode
         self.source = source
         self.category = category
@@ -112,7 +116,7 @@ public struct Case: Sendable, Equatable, Codable, Identifiable {
 }
 
 extension Case {
-    /// Decodes stored cases of every version: fields added later (routing, repeat detection) default
+    /// Decodes stored cases of every version: fields added later (routing, repeat detection, kind) default
     /// when absent.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -140,7 +144,8 @@ extension Case {
             routing: try c.decodeIfPresent(RoutingDecision.self, forKey: .routing),
             repeatCandidates: try c.decodeIfPresent([RepeatCandidate].self, forKey: .repeatCandidates) ?? [],
             likelyRepeat: try c.decodeIfPresent(Bool.self, forKey: .likelyRepeat) ?? false,
-            addressCheck: try c.decodeIfPresent(AddressCheck.self, forKey: .addressCheck))
+            addressCheck: try c.decodeIfPresent(AddressCheck.self, forKey: .addressCheck),
+            kind: try c.decodeIfPresent(CaseKind.self, forKey: .kind) ?? .case)
     }
 }
 

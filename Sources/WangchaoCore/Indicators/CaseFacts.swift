@@ -25,11 +25,12 @@ public struct CaseFacts: Sendable, Equatable {
         var flags: Set<CaseFlag> = []
         let state = subject.state
         if state.isOpen { flags.insert(.open) }
-        if state == .closed || state == .rated { flags.insert(.closed) }
-        if ![.reported, .rejected, .merged, .voided].contains(state) { flags.insert(.registered) }
+        // The same marks the stores' SQL reads (``CaseState/marked(_:)``).
+        if state.marks.contains(.closed) { flags.insert(.closed) }
+        if state.marks.contains(.registered) { flags.insert(.registered) }
         if subject.assignedUnitId != nil { flags.insert(.dispatched) }
-        if [.handled, .verified, .closed, .rated].contains(state) { flags.insert(.handled) }
-        if [.verified, .closed, .rated].contains(state) { flags.insert(.checked) }
+        if state.marks.contains(.handled) { flags.insert(.handled) }
+        if state.marks.contains(.checked) { flags.insert(.checked) }
         if subject.deadlines.contains(where: { $0.dueAt <= now }) { flags.insert(.overdue) }
         if ChinaDay(subject.createdAt) == ChinaDay(now) { flags.insert(.today) }
         if subject.likelyRepeat { flags.insert(.repeat) }

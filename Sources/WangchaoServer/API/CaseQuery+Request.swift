@@ -5,8 +5,9 @@ import WangchaoCore
 import WangchaoStore
 
 extension CaseQuery {
-    /// Reads the list filters from the query string, refusing bad values field by field.
-    init(parameters: FlatDictionary<Substring, Substring>) throws(DomainError) {
+    /// Reads the list filters from the query string, refusing bad values field by field
+    /// (a kind not in `kinds` too).
+    init(parameters: FlatDictionary<Substring, Substring>, kinds: CaseKindCatalog) throws(DomainError) {
         self.init()
         func value(_ name: String) -> String? {
             guard let raw = parameters[Substring(name)], !raw.isEmpty else { return nil }
@@ -23,6 +24,7 @@ extension CaseQuery {
             areaCode = area
         }
         unitId = value("unit")
+        if let kind = value("kind") { self.kind = try kinds.kind(named: kind) }
         category = value("category")
         if let source = value("source") {
             guard let channel = SourceChannel(rawValue: source) else { throw .invalid(field: "source", "未知的来源 \(source)") }

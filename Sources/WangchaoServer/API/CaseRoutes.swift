@@ -14,6 +14,7 @@ struct CaseRoutes {
     let cases: CaseService
     let clock: any WangchaoClock
     let sla: SLASettings
+    let kinds: CaseKindCatalog
 
     static let idempotencyKeyHeader = HTTPField.Name("Idempotency-Key")!
 
@@ -54,7 +55,7 @@ struct CaseRoutes {
 
     @Sendable func list(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let query = try CaseQuery(parameters: request.uri.queryParameters)
+        let query = try CaseQuery(parameters: request.uri.queryParameters, kinds: kinds)
         let page = try await store.listCases(query, viewer: user.viewer)
         let lights = lights()
         var visibility = RepeatVisibility(store: store, viewer: user)

@@ -2,10 +2,11 @@ import Hummingbird
 import WangchaoCore
 import WangchaoStore
 
-/// Reference data: the area tree, the units and the category taxonomy.
+/// Reference data: the area tree, the units, the category taxonomy and the case kinds.
 struct ReferenceRoutes {
     let store: any CaseStore
     let categories: CategoryCatalog
+    let kinds: CaseKindCatalog
 
     var routes: [Route] {
         [
@@ -13,6 +14,7 @@ struct ReferenceRoutes {
             Route(.get, "/api/v1/areas/{code}", .anyRole, showArea),
             Route(.get, "/api/v1/units", .anyRole, listUnits),
             Route(.get, "/api/v1/categories", .anyRole, listCategories),
+            Route(.get, "/api/v1/case-kinds", .anyRole, listKinds),
         ]
     }
 
@@ -50,6 +52,13 @@ struct ReferenceRoutes {
     @Sendable func listCategories(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
         _ = try context.requireUser()
         return try JSONResponse.make(ItemsView(items: categories.categories))
+    }
+
+    /// The workflows a case may follow, each with its states, actions (from, to, roles) and
+    /// time limits, as the server checked them at start: what `kind=` filters accept.
+    @Sendable func listKinds(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
+        _ = try context.requireUser()
+        return try JSONResponse.make(ItemsView(items: kinds.kinds))
     }
 }
 

@@ -11,10 +11,11 @@ import WangchaoStore
 struct CaseExportRoutes {
     let store: any CaseStore
     let categories: CategoryCatalog
+    let kinds: CaseKindCatalog
 
     static let header = [
         "案件编号", "状态", "分类代码", "分类", "来源", "优先级", "所属区域代码", "层级", "处置单位", "登记时间", "更新时间",
-        "事件描述", "地址", "纬度", "经度", "返工次数", "满意度", "评价方式",
+        "事件描述", "地址", "纬度", "经度", "返工次数", "满意度", "评价方式", "案件类型",
     ]
 
     var routes: [Route] {
@@ -23,12 +24,12 @@ struct CaseExportRoutes {
 
     @Sendable func export(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        var query = try CaseQuery(parameters: request.uri.queryParameters)
+        var query = try CaseQuery(parameters: request.uri.queryParameters, kinds: kinds)
         query.limit = CaseQuery.maxLimit
         query.cursor = nil
         // Refuse a bad filter before the 200 goes out: run the first page now.
         let first = try await store.listCases(query, viewer: user.viewer)
-        let rows = CaseRowFormatter(categories: categories)
+        let rows = CaseRowFormatter(categories: categories, kinds: kinds)
         var headers = HTTPFields()
         headers[.contentType] = "text/csv; charset=utf-8"
         headers[.contentDisposition] = #"attachment; filename="cases.csv"; filename*=UTF-8''%E6%A1%88%E4%BB%B6.csv"#
@@ -53,6 +54,7 @@ struct CaseExportRoutes {
 /// A case as one CSV line, times in China.
 struct CaseRowFormatter: Sendable {
     let categories: CategoryCatalog
+    let kinds: CaseKindCatalog
 
     func line(_ subject: Case) -> String {
         CSVRow.line([
@@ -61,6 +63,7 @@ struct CaseRowFormatter: Sendable {
             subject.tier.chineseName, subject.assignedUnitId ?? "", Self.time(subject.createdAt), Self.time(subject.updatedAt),
             subject.description, subject.location.address, String(subject.location.lat), String(subject.location.lng),
             String(subject.reworkCount), subject.satisfaction.map(String.init) ?? "", subject.ratedVia?.rawValue ?? "",
+            kinds[subject.kind]?.name ?? subject.kind.rawValue,
         ])
     }
 

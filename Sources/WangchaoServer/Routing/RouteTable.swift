@@ -26,8 +26,9 @@ public struct RouteTable: Sendable {
                 signIn: services.signIn, authenticator: services.authenticator, store: store,
                 configuration: dependencies.auth
             ).routes
-            + CaseRoutes(store: store, intakes: dependencies.intakes, cases: dependencies.cases, clock: dependencies.clock, sla: dependencies.sla).routes
-            + ReferenceRoutes(store: store, categories: dependencies.categories).routes
+            + CaseRoutes(store: store, intakes: dependencies.intakes, cases: dependencies.cases, clock: dependencies.clock, sla: dependencies.sla,
+                kinds: dependencies.kinds).routes
+            + ReferenceRoutes(store: store, categories: dependencies.categories, kinds: dependencies.kinds).routes
             + AdminUserRoutes(store: store, hasher: services.hasher).routes
             + AdminSystemRoutes(store: store, clock: dependencies.clock).routes
             + AdminWebhookRoutes(store: store, clock: dependencies.clock).routes
@@ -42,7 +43,7 @@ public struct RouteTable: Sendable {
                 store: store, intakes: dependencies.intakes, records: ExternalRecordService(cases: dependencies.cases),
                 clock: dependencies.clock, categories: dependencies.categories
             ).routes
-            + CaseExportRoutes(store: store, categories: dependencies.categories).routes
+            + CaseExportRoutes(store: store, categories: dependencies.categories, kinds: dependencies.kinds).routes
             + InboxRoutes(store: store, clock: dependencies.clock, stream: dependencies.inboxStream).routes
             + AddressRoutes(store: store).routes
             + RegistryRoutes(store: store, clock: dependencies.clock, sla: dependencies.sla).routes
@@ -53,7 +54,7 @@ public struct RouteTable: Sendable {
             + AssetRoutes().routes
             + WebPages(
                 store: store, intakes: dependencies.intakes, cases: dependencies.cases, clock: dependencies.clock,
-                categories: dependencies.categories, sla: dependencies.sla, repeatPolicy: dependencies.repeatPolicy,
+                categories: dependencies.categories, kinds: dependencies.kinds, sla: dependencies.sla, repeatPolicy: dependencies.repeatPolicy,
                 attachmentFiles: dependencies.attachmentFiles, streamSettings: dependencies.inboxStream
             ).routes
             + IndicatorRoutes(service: indicators).routes

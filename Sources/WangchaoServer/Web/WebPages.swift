@@ -14,6 +14,7 @@ struct WebPages {
     let cases: CaseService
     let clock: any WangchaoClock
     let categories: CategoryCatalog
+    let kinds: CaseKindCatalog
     let sla: SLASettings
     let repeatPolicy: RepeatPolicy
     let attachmentFiles: AttachmentFiles
@@ -34,7 +35,7 @@ struct WebPages {
 
     var workbench: WorkbenchPage {
         WorkbenchPage(
-            store: store, clock: clock, categories: categories, streamSettings: streamSettings, units: UnitNames(store: store))
+            store: store, clock: clock, categories: categories, kinds: kinds, streamSettings: streamSettings, units: UnitNames(store: store))
     }
 
     var casePage: CasePage {

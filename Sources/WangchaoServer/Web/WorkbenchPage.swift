@@ -13,6 +13,7 @@ struct WorkbenchPage {
     let store: any CaseStore
     let clock: any WangchaoClock
     let categories: CategoryCatalog
+    let kinds: CaseKindCatalog
     /// The pace and lifetime of `/workbench/stream` (shared with the inbox stream).
     let streamSettings: InboxStreamSettings
     /// The rows' unit names.
@@ -24,11 +25,12 @@ struct WorkbenchPage {
     struct Filters {
         var state: CaseState?
         var light: Light?
+        var kind: CaseKind?
         var category: String?
         var source: SourceChannel?
         var page = 1
 
-        init(_ parameters: [String: String]) throws(DomainError) {
+        init(_ parameters: [String: String], kinds: CaseKindCatalog) throws(DomainError) {
             func value(_ name: String) -> String? { parameters[name].flatMap { $0.isEmpty ? nil : $0 } }
             if let text = value("state") {
                 guard let state = CaseState(rawValue: text) else { throw .invalid(field: "state", "未知的状态 \(text)") }
@@ -38,6 +40,7 @@ struct WorkbenchPage {
                 guard let light = Light(rawValue: text) else { throw .invalid(field: "light", "未知的灯色 \(text)") }
                 self.light = light
             }
+            if let text = value("kind") { kind = try kinds.kind(named: text) }
             category = value("category")
             if let text = value("source") {
                 guard let source = SourceChannel(rawValue: text) else { throw .invalid(field: "source", "未知的来源 \(text)") }
@@ -60,6 +63,7 @@ struct WorkbenchPage {
             var items: [String: String] = [:]
             if let state { items["state"] = state.rawValue }
             if let light { items["light"] = light.rawValue }
+            if let kind { items["kind"] = kind.rawValue }
             if let category { items["category"] = category }
             if let source { items["source"] = source.rawValue }
             if page > 1 { items["page"] = String(page) }
@@ -76,8 +80,8 @@ struct WorkbenchPage {
         for (key, value) in request.uri.queryParameters { parameters[String(key)] = String(value) }
         let frame = PageFrame(title: "工作台", mainId: "workbench", context: context, current: "/workbench")
         let filters: Filters
-        do { filters = try Filters(parameters) } catch {
-            var body = try await model(user: user, filters: try Filters([:]))
+        do { filters = try Filters(parameters, kinds: kinds) } catch {
+            var body = try await model(user: user, filters: try Filters([:], kinds: kinds))
             body["error"] = "\(error.field ?? "筛选")：\(error.message)"
             return PageRenderer.bundled.render(template: "workbench", context: body, frame: frame, status: .badRequest)
         }
@@ -88,6 +92,7 @@ struct WorkbenchPage {
     /// The page the filters ask for (the last one when they ask past it) and its number.
     func read(user: User, filters: Filters, now: Date) async throws -> (result: UrgencyPage, page: Int) {
         var cases = CaseQuery()
+        cases.kind = filters.kind
         cases.category = filters.category
         cases.source = filters.source
         // Open cases unless a closed state is asked for; the state counts are over open cases.
@@ -161,6 +166,9 @@ struct WorkbenchPage {
             "rows": caseRows, "total": total, "counts": counts,
             "stateOptions": options(CaseState.allCases, selected: filters.state, value: \.rawValue, label: \.chineseName),
             "lightOptions": options(Light.allCases, selected: filters.light, value: \.rawValue, label: \.chineseName),
+            "kindOptions": options(kinds.kinds.map(\.kind), selected: filters.kind, value: \.rawValue) {
+                kinds[$0]?.name ?? $0.rawValue
+            },
             "sourceOptions": options(SourceChannel.allCases, selected: filters.source, value: \.rawValue, label: \.chineseName),
             "categoryGroups": CategoryOptions.groups(categories, selected: filters.category),
             "lightCounts": Light.allCases.reversed().map { light in
@@ -174,7 +182,9 @@ struct WorkbenchPage {
         ]
         if page > 1 { model["prev"] = filters.link(["page": page - 1 > 1 ? String(page - 1) : nil]) }
         if page < pages { model["next"] = filters.link(["page": String(page + 1)]) }
-        if filters.state != nil || filters.light != nil || filters.category != nil || filters.source != nil {
+        if filters.state != nil || filters.light != nil || filters.kind != nil || filters.category != nil
+            || filters.source != nil
+        {
             model["filtered"] = true
         }
         return model

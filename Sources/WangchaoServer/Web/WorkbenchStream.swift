@@ -88,7 +88,7 @@ extension WorkbenchPage {
         let user = try context.requireUser()
         var parameters: [String: String] = [:]
         for (key, value) in request.uri.queryParameters { parameters[String(key)] = String(value) }
-        let filters = try Filters(parameters)
+        let filters = try Filters(parameters, kinds: kinds)
         let stream = WorkbenchStream(
             page: self, user: user, filters: filters, since: parameters["since"] ?? "", settings: streamSettings)
         return .eventStream { writer in try await stream.run(&writer) }

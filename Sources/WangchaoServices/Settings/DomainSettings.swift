@@ -2,11 +2,13 @@ import Foundation
 import WangchaoCore
 
 /// The domain's settings, built once at start-up and handed to every service: the taxonomy,
-/// the SLA policies with the working-day calendar, the repeat policy and where tracking codes
+/// the case kinds, the SLA policies with the working-day calendar, the repeat policy and where tracking codes
 /// come from. No service reads a bundled default by itself.
 public struct DomainSettings: Sendable {
     /// The categories intake and transitions are checked against.
     public var categories: CategoryCatalog
+    /// The case kinds (workflows) a case may follow; filters naming another are refused.
+    public var kinds: CaseKindCatalog
     /// The SLA policies and working-day calendar that time new deadlines.
     public var sla: SLASettings
     /// How intake finds likely repeats.
@@ -16,11 +18,13 @@ public struct DomainSettings: Sendable {
 
     /// - Throws: ``DomainError`` `invalid` for a repeat policy that cannot work (naming its field).
     public init(
-        categories: CategoryCatalog = .bundled, sla: SLASettings = .bundled, repeatPolicy: RepeatPolicy = .standard,
+        categories: CategoryCatalog = .bundled, kinds: CaseKindCatalog = .bundled, sla: SLASettings = .bundled,
+        repeatPolicy: RepeatPolicy = .standard,
         trackingCodes: @escaping @Sendable () -> String = DomainSettings.randomTrackingCode
     ) throws {
         try repeatPolicy.validate()
         self.categories = categories
+        self.kinds = kinds
         self.sla = sla
         self.repeatPolicy = repeatPolicy
         self.trackingCodes = trackingCodes

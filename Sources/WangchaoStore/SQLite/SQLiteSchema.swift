@@ -483,6 +483,14 @@ enum SQLiteSchema {
             }
             try db.execute(sql: "CREATE INDEX cases_urgency ON cases(state, area_code, due_at, warn_at, created_at)")
         }
+        // Case kinds: every case names its workflow; every case before this one is kind `case`.
+        // The body of an older case carries no kind and decodes as `case` too.
+        migrator.registerMigration("v18-case-kind") { db in
+            try db.execute(sql: """
+                ALTER TABLE cases ADD COLUMN kind TEXT NOT NULL DEFAULT 'case';
+                CREATE INDEX cases_kind ON cases(kind, seq);
+                """)
+        }
         return migrator
     }
 }

@@ -117,8 +117,8 @@ extension SQLiteStore {
             sql: """
                 INSERT INTO cases (id, number, state, area_code, category, source, priority, assigned_unit_id,
                     reporter_phone_digest, search_text, version, created_at, updated_at, body, assignee,
-                    lat, lng, address_digest, likely_repeat, tier, rework_count, satisfaction, due_at, warn_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    lat, lng, address_digest, likely_repeat, tier, rework_count, satisfaction, due_at, warn_at, kind)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 c.id, c.number, c.state.rawValue, c.areaCode, c.category, c.source.rawValue, c.priority.rawValue,
@@ -126,6 +126,7 @@ extension SQLiteStore {
                 c.updatedAt.storedMillis, try StoredJSON.encode(c), c.assignee,
                 c.location.lat, c.location.lng, AddressDigest.of(c.location.address), c.likelyRepeat,
                 c.tier.rawValue, c.reworkCount, c.satisfaction, c.earliestDue?.storedMillis, c.earliestYellow?.storedMillis,
+                c.kind.rawValue,
             ])
         try writeDerivedRows(of: c, in: db)
     }

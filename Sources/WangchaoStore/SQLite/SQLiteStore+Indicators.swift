@@ -121,11 +121,11 @@ struct IndicatorSQL {
         func states(_ s: [CaseState]) -> String { "c.state IN (\(list(s.map(\.rawValue))))" }
         switch flag {
         case .open: return states(CaseState.allCases.filter(\.isOpen))
-        case .closed: return states([.closed, .rated])
-        case .registered: return "NOT " + states([.reported, .rejected, .merged, .voided])
+        case .closed: return states(CaseState.marked(.closed))
+        case .registered: return states(CaseState.marked(.registered))
         case .dispatched: return "c.assigned_unit_id IS NOT NULL"
-        case .handled: return states([.handled, .verified, .closed, .rated])
-        case .checked: return states([.verified, .closed, .rated])
+        case .handled: return states(CaseState.marked(.handled))
+        case .checked: return states(CaseState.marked(.checked))
         case .overdue, .returned, .lateHandle, .lateVerify:
             return "\(flag.rawValue)_set.case_id IS NOT NULL"
         case .today:

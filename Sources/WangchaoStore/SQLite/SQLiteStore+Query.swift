@@ -61,6 +61,10 @@ extension SQLiteStore {
             clauses.append("id IN (SELECT case_id FROM case_units WHERE unit_id = ?)")
             arguments += [unitId]
         }
+        if let kind = query.kind {
+            clauses.append("kind = ?")
+            arguments += [kind.rawValue]
+        }
         if let category = query.category {
             clauses.append("category = ?")
             arguments += [category]
