@@ -55,22 +55,57 @@ struct CaseView: Encodable {
         hiddenRepeatCandidates = repeats.hidden
     }
 
-    private enum CodingKeys: String, CodingKey { case history, allowedActions, deadlines, light, assignee, routing, hiddenRepeatCandidates
+    /// Every key the view writes, each once: the case's own fields in their order, then the view's.
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, number, kind, trackingCode, source, category, description, location, reporter, attachments, priority
+        case state, areaCode, tier, assignedUnitId, cooperatingUnitIds, formerUnitIds, deadlines, pendingRequests
+        case openSupervisions, mergedIntoCaseId, reworkCount, satisfaction, ratedVia, version, createdAt, updatedAt
+        case assignee, routing, repeatCandidates, likelyRepeat, addressCheck
+        case light, history, allowedActions, hiddenRepeatCandidates
     }
 
-    /// The case's own fields first; `deadlines` is then written again with each light (the
-    /// encoder keeps the last value for a key), so the answer still decodes as a ``Case``.
+    /// The API's shape of a case, written field by field: `deadlines` carry their lights,
+    /// `assignee` and `routing` are always present (`null` until a dispatch decides them), and
+    /// the answer still decodes as a ``Case``. A field added to ``Case`` is shown only once it
+    /// is added here (a test compares the two lists).
     func encode(to encoder: any Encoder) throws {
-        try subject.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(deadlines, forKey: .deadlines)
-        try container.encode(light, forKey: .light)
-        // Always present, `null` until a dispatch decides them.
-        if subject.assignee == nil { try container.encodeNil(forKey: .assignee) }
-        if subject.routing == nil { try container.encodeNil(forKey: .routing) }
-        try container.encodeIfPresent(history, forKey: .history)
-        try container.encodeIfPresent(allowedActions, forKey: .allowedActions)
-        try container.encode(hiddenRepeatCandidates, forKey: .hiddenRepeatCandidates)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(subject.id, forKey: .id)
+        try c.encode(subject.number, forKey: .number)
+        try c.encode(subject.kind, forKey: .kind)
+        try c.encode(subject.trackingCode, forKey: .trackingCode)
+        try c.encode(subject.source, forKey: .source)
+        try c.encode(subject.category, forKey: .category)
+        try c.encode(subject.description, forKey: .description)
+        try c.encode(subject.location, forKey: .location)
+        try c.encode(subject.reporter, forKey: .reporter)
+        try c.encode(subject.attachments, forKey: .attachments)
+        try c.encode(subject.priority, forKey: .priority)
+        try c.encode(subject.state, forKey: .state)
+        try c.encode(subject.areaCode, forKey: .areaCode)
+        try c.encode(subject.tier, forKey: .tier)
+        try c.encodeIfPresent(subject.assignedUnitId, forKey: .assignedUnitId)
+        try c.encode(subject.cooperatingUnitIds, forKey: .cooperatingUnitIds)
+        try c.encode(subject.formerUnitIds, forKey: .formerUnitIds)
+        try c.encode(deadlines, forKey: .deadlines)
+        try c.encode(subject.pendingRequests, forKey: .pendingRequests)
+        try c.encode(subject.openSupervisions, forKey: .openSupervisions)
+        try c.encodeIfPresent(subject.mergedIntoCaseId, forKey: .mergedIntoCaseId)
+        try c.encode(subject.reworkCount, forKey: .reworkCount)
+        try c.encodeIfPresent(subject.satisfaction, forKey: .satisfaction)
+        try c.encodeIfPresent(subject.ratedVia, forKey: .ratedVia)
+        try c.encode(subject.version, forKey: .version)
+        try c.encode(subject.createdAt, forKey: .createdAt)
+        try c.encode(subject.updatedAt, forKey: .updatedAt)
+        try c.encode(subject.assignee, forKey: .assignee)
+        try c.encode(subject.routing, forKey: .routing)
+        try c.encode(subject.repeatCandidates, forKey: .repeatCandidates)
+        try c.encode(subject.likelyRepeat, forKey: .likelyRepeat)
+        try c.encodeIfPresent(subject.addressCheck, forKey: .addressCheck)
+        try c.encode(light, forKey: .light)
+        try c.encodeIfPresent(history, forKey: .history)
+        try c.encodeIfPresent(allowedActions, forKey: .allowedActions)
+        try c.encode(hiddenRepeatCandidates, forKey: .hiddenRepeatCandidates)
     }
 }
 
