@@ -28,8 +28,14 @@ struct CaseKindCatalogTests {
         }
     }
 
-    static func actions(_ kind: [String: Any]) -> [[String: Any]] { kind["actions"] as? [[String: Any]] ?? [] }
-    static func states(_ kind: [String: Any]) -> [[String: Any]] { kind["states"] as? [[String: Any]] ?? [] }
+    /// The field of the refusal after `change` edits the first kind's list under `key`.
+    func refusal(in key: String, _ change: (inout [[String: Any]]) -> Void) throws -> String? {
+        try refusal { kind in
+            var list = kind[key] as? [[String: Any]] ?? []
+            change(&list)
+            kind[key] = list
+        }
+    }
 
     @Test("the bundled catalog loads: kind case lists every state and action of the lifecycle")
     func bundled() throws {
@@ -76,89 +82,29 @@ struct CaseKindCatalogTests {
         #expect(try refusal { $0["kind"] = "Bad-Kind" } == "kinds[0].kind")
         #expect(try refusal { $0["name"] = " " } == "kinds[0].name")
         #expect(try refusal { $0["states"] = [] } == "kinds[0].states")
-        #expect(
-            try refusal { kind in
-                var states = Self.states(kind)
-                states[1]["id"] = states[0]["id"]
-                kind["states"] = states
-            } == "kinds[0].states[1].id")
-        #expect(
-            try refusal { kind in
-                var actions = Self.actions(kind)
-                actions[2]["from"] = ["reported", "nowhere"]
-                kind["actions"] = actions
-            } == "kinds[0].actions[2].from[1]")
-        #expect(
-            try refusal { kind in
-                var actions = Self.actions(kind)
-                actions[0]["to"] = "nowhere"
-                kind["actions"] = actions
-            } == "kinds[0].actions[0].to")
-        #expect(
-            try refusal { kind in
-                var actions = Self.actions(kind)
-                actions[0]["from"] = []
-                kind["actions"] = actions
-            } == "kinds[0].actions[0].from")
-        #expect(
-            try refusal { kind in
-                var actions = Self.actions(kind)
-                actions[1]["id"] = actions[0]["id"]
-                kind["actions"] = actions
-            } == "kinds[0].actions[1].id")
+        #expect(try refusal(in: "states") { $0[1]["id"] = $0[0]["id"] } == "kinds[0].states[1].id")
+        #expect(try refusal(in: "actions") { $0[2]["from"] = ["reported", "nowhere"] } == "kinds[0].actions[2].from[1]")
+        #expect(try refusal(in: "actions") { $0[0]["to"] = "nowhere" } == "kinds[0].actions[0].to")
+        #expect(try refusal(in: "actions") { $0[0]["from"] = [] } == "kinds[0].actions[0].from")
+        #expect(try refusal(in: "actions") { $0[1]["id"] = $0[0]["id"] } == "kinds[0].actions[1].id")
     }
 
     @Test("kind case must agree with the Swift lifecycle: roles, from, to, open, marks, order, deadlines")
     func agreesWithLifecycle() throws {
         #expect(
-            try refusal { kind in
-                var actions = Self.actions(kind)
-                actions[0]["roles"] = ["gridWorker"]
-                kind["actions"] = actions
-            } == "kinds[0].actions[0].roles", "accept by a grid worker is not what Lifecycle allows")
+            try refusal(in: "actions") { $0[0]["roles"] = ["gridWorker"] } == "kinds[0].actions[0].roles",
+            "accept by a grid worker is not what Lifecycle allows")
+        #expect(try refusal(in: "actions") { $0[0]["from"] = ["reported", "accepted"] } == "kinds[0].actions[0].from")
+        #expect(try refusal(in: "actions") { $0[0]["to"] = "dispatched" } == "kinds[0].actions[0].to")
         #expect(
-            try refusal { kind in
-                var actions = Self.actions(kind)
-                actions[0]["from"] = ["reported", "accepted"]
-                kind["actions"] = actions
-            } == "kinds[0].actions[0].from")
-        #expect(
-            try refusal { kind in
-                var actions = Self.actions(kind)
-                actions[0]["to"] = "dispatched"
-                kind["actions"] = actions
+            try refusal(in: "actions") {
+                $0[13].removeValue(forKey: "to")  // addCooperator stays; so does a missing `to`
+                $0[0].removeValue(forKey: "to")  // accept does not stay
             } == "kinds[0].actions[0].to")
-        #expect(
-            try refusal { kind in
-                var actions = Self.actions(kind)
-                actions[13].removeValue(forKey: "to")  // addCooperator stays; so does a missing `to`
-                actions[0].removeValue(forKey: "to")  // accept does not stay
-                kind["actions"] = actions
-            } == "kinds[0].actions[0].to")
-        #expect(
-            try refusal { kind in
-                var states = Self.states(kind)
-                states[0]["open"] = false
-                kind["states"] = states
-            } == "kinds[0].states[0].open")
-        #expect(
-            try refusal { kind in
-                var states = Self.states(kind)
-                states[9]["marks"] = ["registered"]
-                kind["states"] = states
-            } == "kinds[0].states[9].marks")
-        #expect(
-            try refusal { kind in
-                var actions = Self.actions(kind)
-                actions.removeLast()
-                kind["actions"] = actions
-            } == "kinds[0].actions")
-        #expect(
-            try refusal { kind in
-                var states = Self.states(kind)
-                states.swapAt(0, 1)
-                kind["states"] = states
-            } == "kinds[0].states")
+        #expect(try refusal(in: "states") { $0[0]["open"] = false } == "kinds[0].states[0].open")
+        #expect(try refusal(in: "states") { $0[9]["marks"] = ["registered"] } == "kinds[0].states[9].marks")
+        #expect(try refusal(in: "actions") { $0.removeLast() } == "kinds[0].actions")
+        #expect(try refusal(in: "states") { $0.swapAt(0, 1) } == "kinds[0].states")
         #expect(try refusal { $0["deadlines"] = [] } == "kinds[0].deadlines")
     }
 

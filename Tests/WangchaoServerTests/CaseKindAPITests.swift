@@ -84,18 +84,23 @@ struct CaseKindAPITests {
         }
     }
 
+    /// The rows of a CSV export answer, its BOM dropped.
+    static func csvRows(_ response: TestResponse) -> [[String]] {
+        CaseExportAPITests.parse(String(decoding: response.body.readableBytesView.dropFirst(3), as: UTF8.self))
+    }
+
     @Test("the export filters by kind and names each case's kind in its last column")
     func exportByKind() async throws {
         let (fixture, ordinary, _) = try await Self.seeded()
         try await fixture.test { client in
             let response = try await client.send(.get, "/api/v1/exports/cases.csv?kind=case", as: "dc")
             #expect(response.status == .ok)
-            let rows = CaseExportAPITests.parse(String(decoding: response.body.readableBytesView.dropFirst(3), as: UTF8.self))
+            let rows = Self.csvRows(response)
             #expect(rows.first?.last == "案件类型")
             #expect(rows.count == 1 + ordinary.count)
             #expect(rows.dropFirst().allSatisfy { $0.last == "事件" })
             let all = try await client.send(.get, "/api/v1/exports/cases.csv", as: "dc")
-            let allRows = CaseExportAPITests.parse(String(decoding: all.body.readableBytesView.dropFirst(3), as: UTF8.self))
+            let allRows = Self.csvRows(all)
             #expect(allRows.dropFirst().compactMap(\.last).sorted() == ["laterKind", "事件", "事件"], "an unknown kind shows its id")
         }
     }
