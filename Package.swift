@@ -126,6 +126,7 @@ let package = Package(
         .target(
             name: "WangchaoTesting",
             dependencies: ["WangchaoCore", "WangchaoStore", "WangchaoServices"],
+            resources: [.copy("Resources/errand-kind.json")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -89,7 +89,7 @@ extension StoreConformance {
                     }
                     lightsSeen.formUnion(ranked.map(\.light))
                     var expectedCounts: [UrgencyCount] = []
-                    for state in CaseState.allCases {
+                    for state in CaseState.lifecycle {
                         for light in [Light.red, .yellow, .green, nil] {
                             let count = ranked.filter { $0.subject.state == state && $0.light == light }.count
                             if count > 0 { expectedCounts.append(UrgencyCount(state: state, light: light, count: count)) }
@@ -136,7 +136,7 @@ extension StoreConformance {
     /// Filters the 工作台's reads are tried with: none, the open states, a category, a town.
     private static var rowQueries: [(String, CaseQuery)] {
         var open = CaseQuery()
-        open.states = CaseState.allCases.filter(\.isOpen)
+        open.states = CaseState.lifecycle.filter(\.isOpen)
         var category = CaseQuery()
         category.category = "SR03"
         var town = CaseQuery()

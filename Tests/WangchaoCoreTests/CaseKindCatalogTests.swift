@@ -42,8 +42,8 @@ struct CaseKindCatalogTests {
         let catalog = CaseKindCatalog.bundled
         let kind = try #require(catalog[.case])
         #expect(kind.name == "事件")
-        #expect(kind.states.map(\.id) == CaseState.allCases.map(\.rawValue))
-        #expect(kind.actions.map(\.id) == CaseAction.allCases.map(\.rawValue))
+        #expect(kind.states.map(\.id) == CaseState.lifecycle.map(\.rawValue))
+        #expect(kind.actions.map(\.id) == CaseAction.lifecycle.map(\.rawValue))
         let accept = try #require(kind.actions.first { $0.id == "accept" })
         #expect(accept.from == ["reported"] && accept.to == "accepted")
         #expect(Set(accept.roles) == [.townDispatcher, .districtCommander])

@@ -54,6 +54,7 @@ enum LifecycleFixture {
         case .markLight: .markLight(kind: .handle, light: .yellow)
         case .notify: .notify(kind: .handle, light: .red)
         case .reinforce: .reinforce(unitId: Fixtures.otherGridTeam)
+        default: .step(action: action)
         }
     }
 

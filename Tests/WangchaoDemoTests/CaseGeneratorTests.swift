@@ -10,7 +10,7 @@ import WangchaoCore
     @Test func theDefaultRunHasFortyThousandCasesInEveryState() {
         #expect(run.count == 40_000)
         let states = Set(run.map(\.case.state))
-        for state in CaseState.allCases { #expect(states.contains(state), "no case is \(state)") }
+        for state in CaseState.lifecycle { #expect(states.contains(state), "no case is \(state)") }
     }
 
     /// Each history starts at intake, chains states, counts versions and moves forward in time,

@@ -115,19 +115,112 @@ struct CaseKindAPITests {
             let kind = try #require(items.first)
             #expect(items.count == 1 && kind["kind"] as? String == "case" && kind["name"] as? String == "事件")
             let states = try #require(kind["states"] as? [[String: Any]])
-            #expect(states.compactMap { $0["id"] as? String } == CaseState.allCases.map(\.rawValue))
+            #expect(states.compactMap { $0["id"] as? String } == CaseState.lifecycle.map(\.rawValue))
             #expect(states.first?["name"] as? String == "已上报")
             let actions = try #require(kind["actions"] as? [[String: Any]])
-            #expect(actions.compactMap { $0["id"] as? String } == CaseAction.allCases.map(\.rawValue))
+            #expect(actions.compactMap { $0["id"] as? String } == CaseAction.lifecycle.map(\.rawValue))
             let sign = try #require(actions.first { $0["id"] as? String == "sign" })
             #expect(sign["from"] as? [String] == ["dispatched"] && sign["to"] as? String == "signed")
             #expect(Set(sign["roles"] as? [String] ?? []) == Set(Lifecycle.allowedRoles(for: .sign).map(\.rawValue)))
             let supervise = try #require(actions.first { $0["id"] as? String == "supervise" })
             #expect(supervise["to"] == nil, "an action that keeps the state has no to")
             let deadlines = try #require(kind["deadlines"] as? [[String: Any]])
-            #expect(deadlines.compactMap { $0["id"] as? String } == DeadlineKind.allCases.map(\.rawValue))
+            #expect(deadlines.compactMap { $0["id"] as? String } == DeadlineKind.lifecycle.map(\.rawValue))
             let anonymous = try await client.send(.get, "/api/v1/case-kinds", as: nil)
             #expect(anonymous.status == .unauthorized)
+        }
+    }
+}
+
+/// A kind defined only in a test resource (`errand`, run by the table engine) over HTTP and
+/// on the web: filed with `kind`, listed by `GET /api/v1/case-kinds`, its actions offered as
+/// `allowedActions` and as forms, taken through the API and through a form.
+@Suite("A kind defined as data over HTTP and on the web")
+struct TableKindAPITests {
+    static func fixture() async throws -> ServerFixture {
+        var fixture = try await ServerFixture()
+        fixture.settings = Fixtures.settingsWithErrand
+        return fixture
+    }
+
+    static let intake = """
+        {"kind": "errand", "category": "SR03", "description": "帮独居老人代缴水费", "source": "gridPatrol",
+         "location": {"lat": 30.16, "lng": 120.26, "address": "湘湖路100号"}, "areaCode": "\(Fixtures.grid)"}
+        """
+
+    @Test("filed with kind errand: its initial state, its limit, the actions each role may take")
+    func fileAndShow() async throws {
+        let fixture = try await Self.fixture()
+        try await fixture.test { client in
+            let created = try await client.send(.post, "/api/v1/cases", as: "gw", body: Self.intake)
+            #expect(created.status == .created)
+            let body = try created.object()
+            #expect(body["kind"] as? String == "errand")
+            #expect(body["state"] as? String == "waiting")
+            let deadlines = try #require(body["deadlines"] as? [[String: Any]])
+            #expect(deadlines.map { $0["kind"] as? String } == ["takeUp"])
+            let id = try #require(body["id"] as? String)
+            for (user, actions) in [("gw", ["take"]), ("td", ["take", "remark"]), ("cs", ["remark"]), ("ob", [])] {
+                let view = try await client.send(.get, "/api/v1/cases/\(id)", as: user).object()
+                #expect(view["allowedActions"] as? [String] == actions, "\(user)")
+            }
+            let kinds = try await client.send(.get, "/api/v1/case-kinds", as: "ob").object()
+            let listed = try #require(kinds["items"] as? [[String: Any]])
+            let errand = try #require(listed.first { $0["kind"] as? String == "errand" })
+            #expect(errand["engine"] as? String == "table")
+            #expect((errand["states"] as? [[String: Any]])?.map { $0["id"] as? String } == ["waiting", "running", "completed"])
+            let filtered = try await client.send(.get, "/api/v1/cases?kind=errand&state=waiting", as: "dc").object()
+            #expect((filtered["items"] as? [[String: Any]])?.map { $0["id"] as? String } == [id])
+            try expectError(
+                try await client.send(.get, "/api/v1/cases?state=nowhere", as: "dc"), .badRequest, "invalid", field: "state")
+        }
+    }
+
+    @Test("transitions through the API: role first (403), an unknown action (400), state (409), then the step")
+    func transitions() async throws {
+        let fixture = try await Self.fixture()
+        try await fixture.test { client in
+            let id = try #require(try await client.send(.post, "/api/v1/cases", as: "gw", body: Self.intake).object()["id"] as? String)
+            try expectError(
+                try await client.transition(id, as: "cs", #"{"action": "take", "version": 1}"#), .forbidden, "forbidden", field: nil)
+            try expectError(
+                try await client.transition(id, as: "td", #"{"action": "accept", "version": 1}"#), .badRequest, "invalid",
+                field: "action")
+            try expectError(
+                try await client.transition(id, as: "gw", #"{"action": "complete", "version": 1}"#), .conflict,
+                "transitionNotAllowed", field: nil)
+            try expectError(
+                try await client.transition(id, as: "gw", #"{"action": "take", "version": 1, "result": "x"}"#), .badRequest,
+                "invalid", field: "result")
+            let taken = try await client.transition(id, as: "gw", #"{"action": "take", "version": 1, "note": "我来办"}"#)
+            #expect(taken.status == .ok)
+            let view = try taken.object()
+            #expect(view["state"] as? String == "running")
+            #expect(view["allowedActions"] as? [String] == ["complete"])
+            #expect((view["deadlines"] as? [Any])?.isEmpty == true)
+        }
+    }
+
+    @Test("the case page names the kind's states and actions and offers its forms; a form takes the step")
+    func casePage() async throws {
+        let fixture = try await Self.fixture()
+        try await fixture.test { client in
+            let id = try #require(try await client.send(.post, "/api/v1/cases", as: "gw", body: Self.intake).object()["id"] as? String)
+            let page = try await client.send(.get, "/cases/\(id)", as: "td")
+            #expect(page.status == .ok)
+            #expect(WebPagesTests.formActions(page.text) == ["take", "remark"])
+            #expect(page.text.contains("代办事项") && page.text.contains("待领办"), "the kind and the state by their names")
+            #expect(page.text.contains("领办"))
+            let posted = try await client.send(
+                .post, "/cases/\(id)/transitions", as: "td",
+                body: CookieSessionTests.form(["action": "take", "version": "1", "note": "调度员领办"]),
+                contentType: "application/x-www-form-urlencoded")
+            #expect(posted.status == .seeOther)
+            #expect(posted.headers[.location] == "/cases/\(id)?done=take")
+            let after = try await client.send(.get, "/cases/\(id)?done=take", as: "td")
+            #expect(after.text.contains("已完成「领办」") && after.text.contains("办理中"))
+            let workbench = try await client.send(.get, "/workbench?kind=errand", as: "td")
+            #expect(workbench.text.contains("/cases/\(id)"), "an open errand is on the 工作台")
         }
     }
 }

@@ -7,6 +7,7 @@ import Testing
 import WangchaoCore
 import WangchaoGeo
 import WangchaoServer
+import WangchaoServices
 import WangchaoStore
 import WangchaoTesting
 
@@ -21,6 +22,8 @@ struct ServerFixture {
     let auth: AuthConfiguration
     /// The point → area index, when a test wants intakes located.
     var locator: AreaLocator?
+    /// The domain settings the server runs with (a test kind: ``Fixtures/settingsWithErrand``).
+    var settings: DomainSettings = .standard
     /// Short-lived live streams, so a test reading one gets its whole body quickly.
     var inboxStream = InboxStreamSettings(pollInterval: .milliseconds(20), lifetime: .milliseconds(300))
 
@@ -39,8 +42,8 @@ struct ServerFixture {
     /// Runs `body` against the router, without a socket.
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let dependencies = ServerDependencies(
-            store: store, attachmentFiles: store.attachmentFiles, clock: clock, auth: auth, locator: locator,
-            inboxStream: inboxStream)
+            store: store, attachmentFiles: store.attachmentFiles, clock: clock, settings: settings, auth: auth,
+            locator: locator, inboxStream: inboxStream)
         let app = Application(router: buildRouter(dependencies))
         try await app.test(.router) { client in try await body(client) }
     }

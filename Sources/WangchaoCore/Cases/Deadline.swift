@@ -1,30 +1,35 @@
 import Foundation
 
-/// The step of the loop a time limit applies to.
-public enum DeadlineKind: String, Codable, Sendable, CaseIterable {
-    /// 受理: the dispatcher accepts or rejects the report.
-    case accept
-    /// 签收: the assigned unit signs for the case.
-    case sign
-    /// 到场: someone is on site (10 minutes for urgent matters).
-    case arrive
-    /// 调解回访: a dispute's mediation follow-up (24 hours).
-    case mediationFollowUp
-    /// 处置: the matter is handled.
-    case handle
-    /// 核查: the result is checked.
-    case verify
+/// The step a time limit applies to. Open: the lifecycle of kind `case` names its limits
+/// below (timed by the SLA policies); a kind defined as data names its own with their minutes.
+public struct DeadlineKind: Identifier {
+    public let rawValue: String
 
-    public var chineseName: String {
-        switch self {
-        case .accept: "受理"
-        case .sign: "签收"
-        case .arrive: "到场"
-        case .mediationFollowUp: "调解回访"
-        case .handle: "处置"
-        case .verify: "核查"
-        }
-    }
+    public init(unchecked rawValue: String) { self.rawValue = rawValue }
+
+    /// 受理: the dispatcher accepts or rejects the report.
+    public static let accept: DeadlineKind = "accept"
+    /// 签收: the assigned unit signs for the case.
+    public static let sign: DeadlineKind = "sign"
+    /// 到场: someone is on site (10 minutes for urgent matters).
+    public static let arrive: DeadlineKind = "arrive"
+    /// 调解回访: a dispute's mediation follow-up (24 hours).
+    public static let mediationFollowUp: DeadlineKind = "mediationFollowUp"
+    /// 处置: the matter is handled.
+    public static let handle: DeadlineKind = "handle"
+    /// 核查: the result is checked.
+    public static let verify: DeadlineKind = "verify"
+
+    /// The limits of the lifecycle of kind `case`, in its order.
+    public static let lifecycle: [DeadlineKind] = [.accept, .sign, .arrive, .mediationFollowUp, .handle, .verify]
+
+    private static let names: [DeadlineKind: String] = [
+        .accept: "受理", .sign: "签收", .arrive: "到场", .mediationFollowUp: "调解回访", .handle: "处置", .verify: "核查",
+    ]
+
+    /// The lifecycle's name of the limit; another kind's limit is named by its definition, here
+    /// by its id.
+    public var chineseName: String { Self.names[self] ?? rawValue }
 }
 
 /// One running time limit of a case, with the instants the scheduler acts on.

@@ -11,6 +11,8 @@ public struct Intake: Sendable, Equatable, Codable {
     public var attachments: [String]?
     /// The area, when the reporter knows it (a grid worker on patrol); otherwise the district.
     public var areaCode: String?
+    /// The workflow the case follows; `nil`: kind `case`.
+    public var kind: CaseKind?
     /// Why the server filed the case where it did, when it placed it by its point (e.g. "no
     /// micro-grid holds the point"): written on the intake's history row. Never read from a body.
     public var placementNote: String? = nil
@@ -19,7 +21,7 @@ public struct Intake: Sendable, Equatable, Codable {
     public var addressCheck: AddressCheck? = nil
 
     private enum CodingKeys: String, CodingKey {
-        case category, description, source, priority, location, reporter, attachments, areaCode
+        case category, description, source, priority, location, reporter, attachments, areaCode, kind
     }
 
     public static let maxDescriptionLength = 2000
@@ -28,7 +30,7 @@ public struct Intake: Sendable, Equatable, Codable {
 
     public init(
         category: String, description: String, source: SourceChannel, priority: Priority? = nil, location: Location,
-        reporter: Reporter? = nil, attachments: [String]? = nil, areaCode: String? = nil
+        reporter: Reporter? = nil, attachments: [String]? = nil, areaCode: String? = nil, kind: CaseKind? = nil
     ) {
         self.category = category
         self.description = description
@@ -38,6 +40,7 @@ public struct Intake: Sendable, Equatable, Codable {
         self.reporter = reporter
         self.attachments = attachments
         self.areaCode = areaCode
+        self.kind = kind
     }
 
     /// Checks every field against the taxonomy and the limits; the error names the first bad
@@ -91,7 +94,8 @@ public struct Intake: Sendable, Equatable, Codable {
         return allowed && (3...20).contains(digits.count)
     }
 
-    /// The case this intake becomes, in state `reported`, with its first limits running.
+    /// The case this intake becomes in the lifecycle, in state `reported`, with its first limits
+    /// running; a kind of its own then moves it to its initial state (``CaseWorkflow/filed(_:at:calendar:)``).
     public func makeCase(
         id: String, number: String, trackingCode: String, areaCode: String, category: Category, at now: Date,
         sla: SLASettings = .bundled
@@ -109,7 +113,7 @@ public struct Intake: Sendable, Equatable, Codable {
     /// The first history row of the case; `note` says how it was placed, if the server placed it.
     public static func intakeTransition(for c: Case, actor: User?, note: String? = nil) -> Transition {
         Transition(
-            caseId: c.id, version: 1, fromState: nil, toState: .reported, action: Transition.intakeAction,
+            caseId: c.id, version: 1, fromState: nil, toState: c.state, action: Transition.intakeAction,
             actor: actor?.username ?? publicActor, actorRole: actor?.role, at: c.createdAt, note: note,
             attachments: c.attachments, payload: nil)
     }

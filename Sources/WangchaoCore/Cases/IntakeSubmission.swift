@@ -28,15 +28,17 @@ public struct IntakeSubmission: Sendable, Equatable, Codable {
     public var attachments: [String]?
     /// The area, when the reporter knows it (a grid worker on patrol).
     public var areaCode: String?
+    /// The workflow the case follows (``CaseKindCatalog``); absent: kind `case`.
+    public var kind: CaseKind?
 
     /// The body's fields: a body with any other top-level field is refused.
     public enum CodingKeys: String, CodingKey, CaseIterable {
-        case category, description, source, priority, location, reporter, attachments, areaCode
+        case category, description, source, priority, location, reporter, attachments, areaCode, kind
     }
 
     public init(
         category: String, description: String, source: SourceChannel, priority: Priority? = nil, location: Place,
-        reporter: Reporter? = nil, attachments: [String]? = nil, areaCode: String? = nil
+        reporter: Reporter? = nil, attachments: [String]? = nil, areaCode: String? = nil, kind: CaseKind? = nil
     ) {
         self.category = category
         self.description = description
@@ -46,6 +48,7 @@ public struct IntakeSubmission: Sendable, Equatable, Codable {
         self.reporter = reporter
         self.attachments = attachments
         self.areaCode = areaCode
+        self.kind = kind
     }
 
     /// The submission of an intake that already has its point (tests, the demo, imports).
@@ -53,7 +56,7 @@ public struct IntakeSubmission: Sendable, Equatable, Codable {
         self.init(
             category: intake.category, description: intake.description, source: intake.source, priority: intake.priority,
             location: Place(lat: intake.location.lat, lng: intake.location.lng, address: intake.location.address),
-            reporter: intake.reporter, attachments: intake.attachments, areaCode: intake.areaCode)
+            reporter: intake.reporter, attachments: intake.attachments, areaCode: intake.areaCode, kind: intake.kind)
     }
 
     /// Whether the point must come from the address: neither coordinate given, an address given.
@@ -66,7 +69,7 @@ public struct IntakeSubmission: Sendable, Equatable, Codable {
         Intake(
             category: category, description: description, source: source, priority: priority,
             location: Location(lat: point.lat, lng: point.lng, address: location.address), reporter: reporter,
-            attachments: attachments, areaCode: areaCode)
+            attachments: attachments, areaCode: areaCode, kind: kind)
     }
 
     /// The submitted point; a missing coordinate is named (`location.lat`, then `location.lng`).

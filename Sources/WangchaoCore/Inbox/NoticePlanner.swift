@@ -62,7 +62,7 @@ public enum NoticePlanner {
         case .decide(let requestId, let grant):
             return [draft(.decided, .authorOfVersion(requestId), grant ? "已同意" : "未同意")]
         case .accept, .reject, .merge, .sign, .arrive, .handle, .verify(pass: true), .reopen, .close, .rate,
-            .answerSupervision:
+            .answerSupervision, .step:
             return []
         }
     }

@@ -52,7 +52,7 @@ public enum CaseField: String, Sendable, Hashable, CaseIterable {
     /// The values the field accepts; `nil` for category and group (checked against the catalog).
     var allowedValues: Set<String>? {
         switch self {
-        case .state: Set(CaseState.allCases.map(\.rawValue))
+        case .state: Set(CaseState.lifecycle.map(\.rawValue))
         case .source: Set(SourceChannel.allCases.map(\.rawValue))
         case .tier: Set(Tier.allCases.map(\.rawValue))
         case .priority: Set(Priority.allCases.map(\.rawValue))

@@ -22,11 +22,12 @@ extension CaseState {
         case .handled: [.registered, .handled]
         case .verified: [.registered, .handled, .checked]
         case .closed, .rated: [.registered, .handled, .checked, .closed]
+        default: []
         }
     }
 
     /// The states of kind `case` that carry `mark`, in declaration order.
     public static func marked(_ mark: StateMark) -> [CaseState] {
-        allCases.filter { $0.marks.contains(mark) }
+        lifecycle.filter { $0.marks.contains(mark) }
     }
 }

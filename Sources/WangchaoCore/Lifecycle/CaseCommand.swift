@@ -31,6 +31,9 @@ public enum CaseCommand: Sendable, Equatable {
     case notify(kind: DeadlineKind, light: Light)
     /// System only: `unitId` joins as reinforcement (协办).
     case reinforce(unitId: String)
+    /// An action of a kind defined as data (``CaseKindDefinition``): no parameter but the
+    /// transition's note; the kind's table says whether it exists and what it does.
+    case step(action: CaseAction)
 
     public var action: CaseAction {
         switch self {
@@ -57,6 +60,7 @@ public enum CaseCommand: Sendable, Equatable {
         case .markLight: .markLight
         case .notify: .notify
         case .reinforce: .reinforce
+        case .step(let action): action
         }
     }
 
@@ -68,7 +72,7 @@ public enum CaseCommand: Sendable, Equatable {
     /// Checks the parameters' values; the field in the error is the parameter's name.
     public func validate() throws(DomainError) {
         switch self {
-        case .accept, .sign, .arrive, .close, .verify, .markLight, .notify:
+        case .accept, .sign, .arrive, .close, .verify, .markLight, .notify, .step:
             return
         case .reject(let text), .reopen(let text), .return(let text), .escalate(let text), .requestPark(let text),
             .requestVoid(let text):
@@ -116,6 +120,10 @@ extension CaseCommand: Codable {
         guard let action = CaseAction(rawValue: actionText) else {
             throw DomainError.invalid(field: "action", "未知的操作 \(actionText)")
         }
+        guard CaseAction.lifecycle.contains(action) else {
+            self = .step(action: action)
+            return
+        }
         switch action {
         case .accept: self = .accept
         case .reject: self = .reject(reason: try c.decode(String.self, forKey: .reason))
@@ -148,6 +156,7 @@ extension CaseCommand: Codable {
         case .notify:
             self = .notify(kind: try c.decode(DeadlineKind.self, forKey: .kind), light: try c.decode(Light.self, forKey: .light))
         case .reinforce: self = .reinforce(unitId: try c.decode(String.self, forKey: .unitId))
+        default: self = .step(action: action)
         }
     }
 
@@ -155,7 +164,7 @@ extension CaseCommand: Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(action, forKey: .action)
         switch self {
-        case .accept, .sign, .arrive, .close: break
+        case .accept, .sign, .arrive, .close, .step: break
         case .reject(let reason), .reopen(let reason), .return(let reason), .escalate(let reason),
             .requestPark(let reason), .requestVoid(let reason):
             try c.encode(reason, forKey: .reason)

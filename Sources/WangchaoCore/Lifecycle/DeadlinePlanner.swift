@@ -30,7 +30,7 @@ public struct DeadlinePlanner: Sendable {
 
     /// One limit started at `now`, or `nil` when the policies set none for this step.
     public func deadline(_ kind: DeadlineKind, from now: Date) -> Deadline? {
-        guard let limit = sla.policies.limit(for: SLAStep(kind), category: category, priority: priority) else { return nil }
+        guard let step = SLAStep(kind), let limit = sla.policies.limit(for: step, category: category, priority: priority) else { return nil }
         let seconds = TimeInterval(limit.minutes * 60)
         var deadline = Deadline(
             kind: kind, dueAt: limit.clock.due(from: now, seconds: seconds, calendar: sla.calendar), startedAt: now,

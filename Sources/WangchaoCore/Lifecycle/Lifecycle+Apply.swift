@@ -14,6 +14,7 @@ extension Lifecycle {
     ) throws(DomainError) -> (case: Case, transition: Transition) {
         let command = input.command
         let action = command.action
+        if case .step = command { throw .invalid(field: "action", "未知的操作 \(action)") }
         guard allowedRoles(for: action).contains(actor.role), !actor.disabled else {
             throw .forbidden("\(actor.role.chineseName)无权执行「\(action.chineseName)」")
         }
@@ -149,7 +150,7 @@ extension Lifecycle {
         case .answerSupervision:
             guard !c.openSupervisions.isEmpty else { throw .transitionNotAllowed("没有待反馈的督办") }
             c.openSupervisions.removeFirst()
-        case .reject, .close, .markLight, .notify:
+        case .reject, .close, .markLight, .notify, .step:
             break
         }
     }

@@ -5,7 +5,7 @@ extension Lifecycle {
     /// The web UI shows exactly these as forms; the API returns them as `allowedActions`.
     public static func availableActions(on subject: Case, for user: User) -> [CaseAction] {
         guard !user.disabled else { return [] }
-        return CaseAction.allCases.filter { action in
+        return CaseAction.lifecycle.filter { action in
             guard allowedRoles(for: action).contains(user.role), nextState(from: subject.state, action: action) != nil
             else { return false }
             switch action {

@@ -42,17 +42,9 @@ extension Lifecycle {
     public static func fire(
         _ timer: SLATimer, on subject: Case, at now: Date, context: TransitionContext
     ) -> (case: Case, transitions: [Transition])? {
-        guard subject.state.isOpen, let index = subject.deadlines.firstIndex(where: { $0.kind == timer.kind }) else {
-            return nil
-        }
-        let deadline = subject.deadlines[index]
-        guard !deadline.fired.contains(timer.step), let fireAt = deadline.fireAt(timer.step), fireAt <= now else {
-            return nil
-        }
-        var c = subject
-        c.deadlines[index].fired.append(timer.step)
-        // A red light supersedes the yellow one: a late warn must not follow it.
-        if timer.step == .due, !deadline.fired.contains(.warn) { c.deadlines[index].fired.append(.warn) }
+        guard subject.state.isOpen, let firing = subject.firing(timer, at: now) else { return nil }
+        var c = firing.case
+        let deadline = firing.deadline
 
         let name = timer.kind.chineseName
         var commands: [(CaseCommand, String)] = []

@@ -55,6 +55,8 @@ public enum Lifecycle {
         case .addCooperator: return [.communityStaff, .townDispatcher, .districtCommander]
         // Only the scheduler (actor `system`, see ``Lifecycle/applySystem(_:to:at:note:context:)``).
         case .markLight, .notify, .reinforce: return []
+        // Not an action of the lifecycle (another kind's): nobody takes it here.
+        default: return []
         }
     }
 

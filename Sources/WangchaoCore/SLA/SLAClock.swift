@@ -41,15 +41,10 @@ public enum EscalationAction: String, Codable, Sendable, CaseIterable {
 public enum SLAStep: String, Codable, Sendable, CaseIterable {
     case accept, sign, arrive, reinforce, mediationFollowUp, handle, verify
 
-    public init(_ kind: DeadlineKind) {
-        switch kind {
-        case .accept: self = .accept
-        case .sign: self = .sign
-        case .arrive: self = .arrive
-        case .mediationFollowUp: self = .mediationFollowUp
-        case .handle: self = .handle
-        case .verify: self = .verify
-        }
+    /// The step that times a limit of the lifecycle; `nil` for another kind's limit (its
+    /// definition carries its minutes).
+    public init?(_ kind: DeadlineKind) {
+        self.init(rawValue: kind.rawValue)
     }
 }
 

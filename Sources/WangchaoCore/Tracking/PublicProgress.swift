@@ -84,7 +84,7 @@ public struct PublicProgress: Sendable, Equatable, Codable {
             case .voided: return "经审核予以作废"
             default: return "办理期限经审批延长"
             }
-        case .requestExtension, .requestPark, .requestVoid, .supervise, .answerSupervision, .markLight, .notify:
+        case .requestExtension, .requestPark, .requestVoid, .supervise, .answerSupervision, .markLight, .notify, .step:
             return nil
         }
     }

@@ -15,8 +15,7 @@ extension CaseQuery {
         }
         if let states = value("state") {
             self.states = try states.split(separator: ",").map { (text) throws(DomainError) -> CaseState in
-                guard let state = CaseState(rawValue: String(text)) else { throw .invalid(field: "state", "未知的状态 \(text)") }
-                return state
+                try kinds.state(named: String(text))
             }
         }
         if let area = value("area") {

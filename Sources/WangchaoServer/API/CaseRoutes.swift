@@ -73,7 +73,8 @@ struct CaseRoutes {
         var visibility = RepeatVisibility(store: store, viewer: user)
         return try JSONResponse.make(
             CaseView(
-                subject, history: history, allowedActions: Lifecycle.availableActions(on: subject, for: user),
+                subject, history: history,
+                allowedActions: kinds.availableActions(on: subject, for: user),
                 lights: lights(), repeats: try await visibility.filter(subject.repeatCandidates, current: true)))
     }
 
@@ -83,11 +84,12 @@ struct CaseRoutes {
         let user = try context.requireUser()
         let subject = try await visibleCase(context.parameters.require("id"), to: user)
         let data = try await APIJSON.bodyData(of: request)
+        let workflow = try kinds.workflow(for: subject.kind)
         if let peek = try? APIJSON.makeDecoder().decode(ActionPeek.self, from: data),
             let action = peek.action.flatMap(CaseAction.init(rawValue:)),
-            !Lifecycle.allowedRoles(for: action).contains(user.role)
+            let roles = workflow.roles(for: action), !roles.contains(user.role)
         {
-            throw DomainError.forbidden("\(user.role.chineseName)无权执行「\(action.chineseName)」")
+            throw DomainError.forbidden("\(user.role.chineseName)无权执行「\(kinds.name(of: action, in: subject.kind))」")
         }
         let input = try APIJSON.decodeStrict(TransitionBody.self, from: data).input
         let updated = try await cases.apply(caseId: subject.id, input, by: user, at: clock.now())
@@ -96,7 +98,7 @@ struct CaseRoutes {
         var visibility = RepeatVisibility(store: store, viewer: user)
         return try JSONResponse.make(
             CaseView(
-                updated, history: history, allowedActions: Lifecycle.availableActions(on: updated, for: user),
+                updated, history: history, allowedActions: kinds.availableActions(on: updated, for: user),
                 lights: lights(), repeats: try await visibility.filter(updated.repeatCandidates)))
     }
 

@@ -314,8 +314,8 @@ struct RequestSearch {
         if let status = query["status"] {
             for value in status.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
                 switch value {
-                case "open": states += CaseState.allCases.filter(\.isOpen)
-                case "closed": states += CaseState.allCases.filter { !$0.isOpen }
+                case "open": states += CaseState.lifecycle.filter(\.isOpen)
+                case "closed": states += CaseState.lifecycle.filter { !$0.isOpen }
                 default: throw Open311Error.badRequest("status 只能是 open 或 closed")
                 }
             }

@@ -2,7 +2,7 @@ import Foundation
 import WangchaoCore
 
 /// The forms of the case page: one per action the user may take now
-/// (``Lifecycle/availableActions(on:for:)``), each posting to `/cases/{id}/transitions` with the
+/// (``CaseWorkflow/availableActions(on:for:)`` of the case's kind), each posting to `/cases/{id}/transitions` with the
 /// same field names as the JSON body of `POST /api/v1/cases/{id}/transitions`.
 struct ActionForms {
     /// One input of a form.
@@ -33,6 +33,11 @@ struct ActionForms {
     let user: User
     /// Units the case may be dispatched to or shared with.
     let units: [WangchaoCore.Unit]
+    /// The kinds: which actions the case's kind offers, and their names.
+    let kinds: CaseKindCatalog
+
+    /// The action's name in the case's kind.
+    func label(_ action: CaseAction) -> String { kinds.name(of: action, in: subject.kind) }
 
     /// The inputs `action` needs (besides `action`, `version`, `csrf`).
     func fields(for action: CaseAction) -> [Field] {
@@ -90,12 +95,14 @@ struct ActionForms {
         case .supervise: return [Field(name: "instruction", label: "督办要求", kind: .textarea, required: true), note]
         case .answerSupervision: return [Field(name: "answer", label: "督办反馈", kind: .textarea, required: true), note]
         case .markLight, .notify, .reinforce: return []
+        // A table kind's action: evidence and a note.
+        default: return [photos, note]
         }
     }
 
     /// The forms as template context, with a refused form's values and error in place.
     func model(csrf: String, refusal: Refusal?) -> [[String: Any]] {
-        Lifecycle.availableActions(on: subject, for: user).map { action in
+        kinds.availableActions(on: subject, for: user).map { action in
             let refused = refusal?.action == action ? refusal : nil
             let values = refused?.values ?? [:]
             let fieldModels: [[String: Any]] = fields(for: action).map { field in
@@ -127,7 +134,7 @@ struct ActionForms {
                 return model
             }
             var form: [String: Any] = [
-                "action": action.rawValue, "label": action.chineseName, "csrf": csrf, "version": subject.version,
+                "action": action.rawValue, "label": label(action), "csrf": csrf, "version": subject.version,
                 "fields": fieldModels, "danger": [.reject, .return, .escalate, .requestVoid].contains(action),
                 "multipart": fields(for: action).contains { $0.kind == .photos },
                 "formError": false,

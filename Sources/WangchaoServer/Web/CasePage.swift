@@ -15,6 +15,7 @@ struct CasePage {
     let cases: CaseService
     let clock: any WangchaoClock
     let categories: CategoryCatalog
+    let kinds: CaseKindCatalog
     let sla: SLASettings
     /// Where a form's photos go (the same checks as `POST /api/v1/attachments`).
     let attachments: AttachmentKeeper
@@ -24,7 +25,7 @@ struct CasePage {
         let subject = try await visibleCase(context.parameters.require("id"), to: user)
         var flash: String?
         if let done = request.uri.queryParameters["done"].flatMap({ CaseAction(rawValue: String($0)) }) {
-            flash = "已完成「\(done.chineseName)」"
+            flash = "已完成「\(kinds.name(of: done, in: subject.kind))」"
         }
         if request.uri.queryParameters["filed"] != nil { flash = "已登记，案件编号 \(subject.number)" }
         return try await render(subject, user: user, context: context, flash: flash, refusal: nil, status: .ok)
@@ -48,17 +49,19 @@ struct CasePage {
         } else {
             throw DomainError.unsupportedMediaType("请通过案件页面的表单提交")
         }
+        let workflow = try kinds.workflow(for: subject.kind)
         guard let actionText = form["action"], let action = CaseAction(rawValue: actionText),
-            !Lifecycle.allowedRoles(for: action).isEmpty
+            let roles = workflow.roles(for: action), !roles.isEmpty
         else {
             throw DomainError.invalid(field: "action", "未知的操作")
         }
-        guard Lifecycle.allowedRoles(for: action).contains(user.role) else {
-            throw DomainError.forbidden("\(user.role.chineseName)无权执行「\(action.chineseName)」")
+        guard roles.contains(user.role) else {
+            throw DomainError.forbidden("\(user.role.chineseName)无权执行「\(kinds.name(of: action, in: subject.kind))」")
         }
         var values: [String: String] = [:]
         for name in ActionForms.postedNames { values[name] = form[name] }
-        let forms = ActionForms(subject: subject, user: user, units: try await units(for: subject))
+        let forms = ActionForms(
+            subject: subject, user: user, units: try await units(for: subject), kinds: kinds)
         var photoField: String?
         do {
             let fields = forms.fields(for: action)
@@ -151,7 +154,8 @@ struct CasePage {
         var facts: [[String: Any]] = [
             ["term": "案件编号", "value": subject.number],
             ["term": "事项类别", "value": categories[subject.category].map { "\($0.group) / \($0.name)" } ?? subject.category],
-            ["term": "状态", "value": subject.state.chineseName],
+            ["term": "类型", "value": kinds[subject.kind]?.name ?? subject.kind.rawValue],
+            ["term": "状态", "value": kinds.name(of: subject.state)],
             ["term": "来源", "value": subject.source.chineseName],
             ["term": "紧急程度", "value": subject.priority == .urgent ? "紧急" : "一般"],
             ["term": "诉求描述", "value": subject.description],
@@ -177,7 +181,7 @@ struct CasePage {
         let deadlines: [[String: Any]] = subject.deadlines.sorted { $0.dueAt < $1.dueAt }.map { deadline in
             let light = Light.of(deadline, at: now, calendar: sla.calendar)
             return [
-                "kind": deadline.kind.chineseName, "due": WebText.time(deadline.dueAt),
+                "kind": kinds.name(of: deadline.kind, in: subject.kind), "due": WebText.time(deadline.dueAt),
                 "dueISO": WebText.machineTime(deadline.dueAt), "left": WebText.remaining(until: deadline.dueAt, now: now),
                 "lightClass": "light-\(light.rawValue)", "lightText": light.chineseName,
             ]
@@ -196,10 +200,11 @@ struct CasePage {
             if let payload = transition.payload { details += Self.describe(payload, unitName: unitNames) }
             var row: [String: Any] = [
                 "what": transition.action == Transition.intakeAction
-                    ? "登记" : CaseAction(rawValue: transition.action)?.chineseName ?? transition.action,
+                    ? "登记" : CaseAction(rawValue: transition.action).map { kinds.name(of: $0, in: subject.kind) }
+                        ?? transition.action,
                 "who": try await person(transition.actor), "when": WebText.time(transition.at),
                 "whenISO": WebText.machineTime(transition.at),
-                "states": "\(transition.fromState?.chineseName ?? "—") → \(transition.toState.chineseName)",
+                "states": "\(transition.fromState.map(kinds.name(of:)) ?? "—") → \(kinds.name(of: transition.toState))",
                 "details": details, "photos": photos,
             ]
             if let note = transition.note, !note.isEmpty { row["note"] = note }
@@ -207,7 +212,8 @@ struct CasePage {
             timeline.append(row)
         }
 
-        let forms = ActionForms(subject: subject, user: user, units: units)
+        let forms = ActionForms(
+            subject: subject, user: user, units: units, kinds: kinds)
         var body: [String: Any] = [
             "id": subject.id, "number": subject.number, "facts": facts, "deadlines": deadlines,
             "lightClass": urgency.lightClass, "lightText": urgency.lightText, "timeLeft": urgency.timeLeft,
@@ -218,7 +224,7 @@ struct CasePage {
         if let refusal {
             body["refusedAction"] = refusal.action.rawValue
             let label = refusal.field.map { ActionForms.fieldLabel($0, in: forms.fields(for: refusal.action)) }
-            body["pageError"] = "「\(refusal.action.chineseName)」未完成：" + (label.map { "\($0)（\(refusal.field!)）：" } ?? "")
+            body["pageError"] = "「\(forms.label(refusal.action))」未完成：" + (label.map { "\($0)（\(refusal.field!)）：" } ?? "")
                 + refusal.message
         }
         return PageRenderer.bundled.render(
@@ -250,7 +256,7 @@ struct CasePage {
         case .supervise(let instruction): return ["督办要求：\(instruction)"]
         case .answerSupervision(let answer): return ["反馈：\(answer)"]
         case .markLight(let kind, let light), .notify(let kind, let light): return ["\(kind.chineseName)时限：\(light.chineseName)"]
-        case .accept, .sign, .arrive, .close: return []
+        case .accept, .sign, .arrive, .close, .step: return []
         }
     }
 

@@ -40,7 +40,7 @@ struct WebPages {
 
     var casePage: CasePage {
         CasePage(
-            store: store, cases: cases, clock: clock, categories: categories, sla: sla,
+            store: store, cases: cases, clock: clock, categories: categories, kinds: kinds, sla: sla,
             attachments: AttachmentKeeper(store: store, files: attachmentFiles, clock: clock))
     }
 

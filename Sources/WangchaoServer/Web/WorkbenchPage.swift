@@ -33,8 +33,7 @@ struct WorkbenchPage {
         init(_ parameters: [String: String], kinds: CaseKindCatalog) throws(DomainError) {
             func value(_ name: String) -> String? { parameters[name].flatMap { $0.isEmpty ? nil : $0 } }
             if let text = value("state") {
-                guard let state = CaseState(rawValue: text) else { throw .invalid(field: "state", "未知的状态 \(text)") }
-                self.state = state
+                self.state = try kinds.state(named: text)
             }
             if let text = value("light") {
                 guard let light = Light(rawValue: text) else { throw .invalid(field: "light", "未知的灯色 \(text)") }
@@ -96,10 +95,10 @@ struct WorkbenchPage {
         cases.category = filters.category
         cases.source = filters.source
         // Open cases unless a closed state is asked for; the state counts are over open cases.
-        if let state = filters.state, !state.isOpen {
+        if let state = filters.state, !kinds.isOpen(state) {
             cases.states = [state]
         } else {
-            cases.states = CaseState.allCases.filter(\.isOpen)
+            cases.states = kinds.openStates
         }
         let requested = UrgencyQuery(
             cases: cases, state: filters.state, light: filters.light, now: now,
@@ -134,7 +133,7 @@ struct WorkbenchPage {
         let unitNames = try await units.names(of: Set(shown.compactMap(\.0.assignedUnitId)), now: now)
         let caseRows: [[String: Any]] = shown.map { subject, urgency in
             [
-                "id": subject.id, "number": subject.number, "state": subject.state.chineseName,
+                "id": subject.id, "number": subject.number, "state": kinds.name(of: subject.state),
                 "category": categories[subject.category]?.name ?? subject.category,
                 "description": String(subject.description.prefix(80)),
                 "address": subject.address,
@@ -145,7 +144,7 @@ struct WorkbenchPage {
                 "urgent": subject.priority == .urgent,
             ]
         }
-        let openStates = CaseState.allCases.filter(\.isOpen)
+        let openStates = kinds.openStates
         var counts: [[String: Any]] = [
             [
                 "label": "全部在办", "count": openStates.reduce(0) { $0 + (stateCounts[$1] ?? 0) },
@@ -154,7 +153,7 @@ struct WorkbenchPage {
         ]
         for state in openStates {
             counts.append([
-                "label": state.chineseName, "count": stateCounts[state] ?? 0,
+                "label": kinds.name(of: state), "count": stateCounts[state] ?? 0,
                 "href": filters.link(["state": state.rawValue, "page": nil]), "current": filters.state == state,
             ])
         }
@@ -164,7 +163,7 @@ struct WorkbenchPage {
         }
         var model: [String: Any] = [
             "rows": caseRows, "total": total, "counts": counts,
-            "stateOptions": options(CaseState.allCases, selected: filters.state, value: \.rawValue, label: \.chineseName),
+            "stateOptions": options(kinds.states, selected: filters.state, value: \.rawValue, label: kinds.name(of:)),
             "lightOptions": options(Light.allCases, selected: filters.light, value: \.rawValue, label: \.chineseName),
             "kindOptions": options(kinds.kinds.map(\.kind), selected: filters.kind, value: \.rawValue) {
                 kinds[$0]?.name ?? $0.rawValue

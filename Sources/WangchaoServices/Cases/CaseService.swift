@@ -62,7 +62,7 @@ public struct CaseService: Sendable {
 
     /// The intake checked against the taxonomy and limits, and its category.
     func checked(_ intake: Intake) throws -> Category {
-        try intake.validate(categories: settings.categories)
+        try settings.check(intake)
         guard let category = settings.categories[intake.category] else {
             throw DomainError.invalid(field: "category", "未知的事件分类")
         }
@@ -80,6 +80,7 @@ public struct CaseService: Sendable {
         var filed = intake.makeCase(
             id: UUID().uuidString.lowercased(), number: "", trackingCode: settings.trackingCodes(), areaCode: areaCode,
             category: category, at: now, sla: settings.sla)
+        filed = try settings.kinds.workflow(for: intake.kind ?? .case).filed(filed, at: now, calendar: settings.sla.calendar)
         filed.repeatCandidates = try await store.repeatCandidates(for: intake, at: now, policy: settings.repeatPolicy)
         filed.likelyRepeat = RepeatPolicy.isLikelyRepeat(filed.repeatCandidates)
         let note = [intake.addressCheck?.note, intake.placementNote].compactMap { $0 }.joined(separator: "；")
@@ -119,7 +120,7 @@ public struct CaseService: Sendable {
     /// Applies one transition for a person, and the dispatch routing adds to an acceptance.
     ///
     /// - Throws: ``DomainError``: `notFound` when the actor may not see the case, then as
-    ///   ``Lifecycle/apply(_:to:by:at:context:)`` decides; `versionConflict` also when the case
+    ///   the workflow of the case's kind decides (``CaseWorkflow/apply(_:to:by:at:context:)``); `versionConflict` also when the case
     ///   changed between the read and the write. Nothing changes then.
     public func apply(caseId: String, _ input: TransitionInput, by actor: User, at now: Date) async throws -> Case {
         guard let current = try await store.getCase(id: caseId), Access.canSee(current, user: actor) else {
@@ -130,7 +131,7 @@ public struct CaseService: Sendable {
         }
         let lookups = try await TransitionLookups.read(for: input, on: current, by: actor, from: store)
         let context = lookups.context(category: category, sla: settings.sla)
-        let decided = try Lifecycle.apply(input, to: current, by: actor, at: now, context: context)
+        let decided = try settings.kinds.workflow(for: current.kind).apply(input, to: current, by: actor, at: now, context: context)
         let routed = try await routing.route(decided, from: current, by: actor, at: now, context: context, lookups: lookups)
         return try await store.recordChange(
             CaseChange(

@@ -28,7 +28,7 @@ public struct IntakeService: Sendable {
         let placing = submission.needsPlacement
         // Every field but the point first: a refusal costs no look-up.
         var intake = submission.intake(at: placing ? (0, 0) : try submission.submittedPoint())
-        try intake.validate(categories: settings.categories)
+        try settings.check(intake)
         if placing {
             let address = submission.location.address.trimmingCharacters(in: .whitespacesAndNewlines)
             guard let placed = try await AddressPlacement(store: store).place(address) else {

@@ -30,6 +30,13 @@ public struct DomainSettings: Sendable {
         self.trackingCodes = trackingCodes
     }
 
+    /// Checks an intake against the taxonomy, the limits and the kinds; the error names the
+    /// first bad field.
+    public func check(_ intake: Intake) throws(DomainError) {
+        try intake.validate(categories: categories)
+        if let kind = intake.kind { _ = try kinds.kind(named: kind.rawValue) }
+    }
+
     /// The bundled taxonomy, policies and calendar.
     public static let standard: DomainSettings = try! DomainSettings()
 

@@ -2,8 +2,8 @@ import Foundation
 import WangchaoCore
 import WangchaoStore
 
-/// Fires due SLA timers: for each, re-reads the case, lets ``Lifecycle/fire(_:on:at:context:)``
-/// decide (with the reinforcement ``Reinforcement`` finds), and records the `system` steps with
+/// Fires due SLA timers: for each, re-reads the case, lets the workflow of its kind
+/// (``CaseWorkflow/fire(_:on:at:context:)``) decide (with the reinforcement ``Reinforcement`` finds), and records the `system` steps with
 /// the timer's removal as one change. The store refuses the change when the timer no longer
 /// waits or the case moved on, so a step fires exactly once whatever crashes or runs
 /// concurrently; a case that moved on is decided again.
@@ -59,17 +59,18 @@ public struct TimerService: Sendable {
     func fire(_ timer: SLATimer, at now: Date) async throws -> Bool {
         for _ in 0..<Self.attempts {
             guard let current = try await store.getCase(id: timer.caseId),
-                let category = settings.categories[current.category]
+                let category = settings.categories[current.category], settings.kinds[current.kind] != nil
             else {
                 try await store.realignTimers(caseId: timer.caseId)
                 return false
             }
+            let workflow = try settings.kinds.workflow(for: current.kind)
             var lookups = TransitionLookups()
             if Self.mayReinforce(timer, current), let unit = try await Reinforcement(store: store).unit(for: current) {
                 lookups.units[unit.id] = unit
             }
             let context = lookups.context(category: category, sla: settings.sla, reinforcementUnit: lookups.units.keys.first)
-            guard let decision = Lifecycle.fire(timer, on: current, at: now, context: context) else {
+            guard let decision = workflow.fire(timer, on: current, at: now, context: context) else {
                 // Nothing to do (the row outlived its step): bring the case's timers in line with it.
                 try await store.realignTimers(caseId: current.id)
                 return false

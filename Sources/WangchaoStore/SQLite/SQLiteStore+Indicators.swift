@@ -120,7 +120,7 @@ struct IndicatorSQL {
     private func flagCondition(_ flag: CaseFlag) -> String {
         func states(_ s: [CaseState]) -> String { "c.state IN (\(list(s.map(\.rawValue))))" }
         switch flag {
-        case .open: return states(CaseState.allCases.filter(\.isOpen))
+        case .open: return states(CaseState.lifecycle.filter(\.isOpen))
         case .closed: return states(CaseState.marked(.closed))
         case .registered: return states(CaseState.marked(.registered))
         case .dispatched: return "c.assigned_unit_id IS NOT NULL"

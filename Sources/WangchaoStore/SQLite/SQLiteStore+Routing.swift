@@ -113,7 +113,7 @@ struct SQLiteRoutingDirectory {
             .map { try StoredJSON.decode(DutyRoster.self, from: $0) }
     }
 
-    static let openStates = CaseState.allCases.filter(\.isOpen).map(\.rawValue)
+    static let openStates = CaseState.lifecycle.filter(\.isOpen).map(\.rawValue)
 
     func openAssignedCount(_ username: String) throws -> Int {
         let marks = Self.openStates.map { _ in "?" }.joined(separator: ", ")

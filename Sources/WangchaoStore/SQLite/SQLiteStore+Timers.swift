@@ -34,9 +34,9 @@ extension SQLiteStore {
         try await reads.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sla_timers") ?? 0 }
     }
 
-    /// The timer rows of a case: each running deadline's steps not yet fired.
+    /// The timer rows of a case: each running deadline's steps not yet fired (a closed case
+    /// has none: its workflow dropped them).
     static func writeTimerRows(of c: Case, in db: Database) throws {
-        guard c.state.isOpen else { return }
         for deadline in c.deadlines {
             for (step, fireAt) in deadline.pendingTimers {
                 try db.execute(

@@ -41,7 +41,10 @@ extension SQLiteStore {
                 guard let state = CaseState(rawValue: text) else { throw DatabaseError(message: "cases.state: unknown value \(text)") }
                 counts.append(UrgencyCount(state: state, light: Self.light(ofRank: row[1]), count: row[2]))
             }
-            counts.sort { ($0.state.sortIndex, Self.rank(of: $0.light)) < ($1.state.sortIndex, Self.rank(of: $1.light)) }
+            counts.sort {
+                ($0.state.sortIndex, $0.state.rawValue, Self.rank(of: $0.light))
+                    < ($1.state.sortIndex, $1.state.rawValue, Self.rank(of: $1.light))
+            }
             let total = counts.filter { (query.state == nil || $0.state == query.state) && (query.light == nil || $0.light == query.light) }
                 .reduce(0) { $0 + $1.count }
             let sql = """
@@ -80,6 +83,7 @@ extension SQLiteStore {
 }
 
 extension CaseState {
-    /// Position in ``CaseState/allCases`` (the lifecycle's order).
-    fileprivate var sortIndex: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    /// Position in ``CaseState/lifecycle`` (the lifecycle's order); another kind's states after
+    /// it, by name.
+    fileprivate var sortIndex: Int { Self.lifecycle.firstIndex(of: self) ?? Self.lifecycle.count }
 }
