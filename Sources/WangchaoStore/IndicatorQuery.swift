@@ -31,13 +31,19 @@ public struct IndicatorQuery: Sendable, Equatable {
     public var grouping: Grouping
     public var terms: [CountTerm]
     public var now: Date
+    /// Which states are open and carry which marks: the catalog's, over every kind.
+    public var states: StateVocabulary
 
-    public init(areaCode: String, from: Date? = nil, to: Date? = nil, grouping: Grouping = .total, terms: [CountTerm], now: Date) {
+    public init(
+        areaCode: String, from: Date? = nil, to: Date? = nil, grouping: Grouping = .total, terms: [CountTerm], now: Date,
+        states: StateVocabulary = .lifecycle
+    ) {
         self.areaCode = areaCode
         self.from = from
         self.to = to
         self.grouping = grouping
         self.terms = terms
         self.now = now
+        self.states = states
     }
 }

@@ -1,14 +1,46 @@
 import Foundation
 import WangchaoCore
+import WangchaoServices
 import WangchaoStore
 
 extension StoreConformance {
     /// The checks on indicator counts.
     static let indicatorChecks: [Check] = [
-        Check("indicatorCountsMatchTheCases") { try await $0.indicatorCountsMatchTheCases() }
+        Check("indicatorCountsMatchTheCases") { try await $0.indicatorCountsMatchTheCases() },
+        Check("indicatorStatesFollowTheKinds") { try await $0.indicatorStatesFollowTheKinds() },
     ]
 
     // MARK: - Indicators
+
+    /// The flags open, closed, registered, handled and checked count the states the query's
+    /// vocabulary names — every kind's, not only the lifecycle's — as ``CaseFacts`` does with it.
+    public func indicatorStatesFollowTheKinds() async throws {
+        let store = try await makeStore()
+        let cases = CaseService(store: store, settings: Fixtures.settingsWithErrand)
+        let t0 = Fixtures.now
+        var errand = Fixtures.intake(description: "代缴水费")
+        errand.kind = Fixtures.errand
+        _ = try await store.fileCase(Fixtures.intake(), at: t0)
+        _ = try await cases.file(errand, by: Fixtures.gridWorker, idempotencyKey: nil, at: t0 + 10)
+        var done = try await cases.file(errand, by: Fixtures.gridWorker, idempotencyKey: nil, at: t0 + 20).case
+        for action: CaseAction in ["take", "complete"] {
+            done = try await cases.apply(
+                caseId: done.id, TransitionInput(command: .step(action: action), expectedVersion: done.version),
+                by: Fixtures.gridWorker, at: t0 + 30)
+        }
+        let vocabulary = Fixtures.kindsWithErrand.stateVocabulary
+        let flags: [CaseFlag] = [.open, .closed, .registered, .handled, .checked]
+        let terms = flags.map { CountTerm.count(.flag($0)) }
+        let rows = try await store.indicatorCounts(
+            IndicatorQuery(areaCode: Fixtures.district, terms: terms, now: t0 + 60, states: vocabulary))
+        try expectEqual(rows.first?.values, [2, 1, 1, 1, 1], "open, closed, registered, handled, checked over both kinds")
+        var facts: [CaseFacts] = []
+        for id in try await allCaseIds(store) {
+            let subject = try unwrap(try await store.getCase(id: id), "case \(id)")
+            facts.append(CaseFacts(subject, history: try await store.history(caseId: id), at: t0 + 60, states: vocabulary))
+        }
+        try expectEqual(rows, [IndicatorCounts(key: "", terms: terms, facts: facts)], "the store's counts are the facts'")
+    }
 
     /// For every grouping, the store's counts of every shipped indicator term equal the counts
     /// computed in memory from the cases and their histories (``CaseFacts``); the period, the

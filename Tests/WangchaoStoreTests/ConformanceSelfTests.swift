@@ -51,6 +51,7 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case offsetPaging
     case phoneFilterIgnored
     case kindDropped
+    case indicatorStatesFixed
     case createdToInclusive
     case areaFilterExact
     case intakeNotAudited
@@ -106,6 +107,7 @@ enum Mutation: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .offsetPaging: ["listPaginationStableUnderInserts"]
         case .phoneFilterIgnored: ["listFilterReporterPhone"]
         case .kindDropped: ["listFilterKind"]
+        case .indicatorStatesFixed: ["indicatorStatesFollowTheKinds"]
         case .createdToInclusive: ["listFilterCreatedRange"]
         case .areaFilterExact: ["listFilterArea"]
         case .intakeNotAudited: ["writesInsideAnAuditContextAreRecordedAndChained"]
@@ -452,6 +454,8 @@ struct MutantStore: CaseStore {
         var query = query
         if mutation == .indicatorPeriodIgnored { query.from = nil }
         if mutation == .indicatorInstantIgnored { query.now = Fixtures.now }
+        // A store whose SQL knows only the lifecycle's states.
+        if mutation == .indicatorStatesFixed { query.states = .lifecycle }
         return try await base.indicatorCounts(query)
     }
 

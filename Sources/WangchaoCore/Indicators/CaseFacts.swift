@@ -15,7 +15,11 @@ public struct CaseFacts: Sendable, Equatable {
     }
 
     /// The facts of `subject` at `now`, given its history (for 回退 and late limits).
-    public init(_ subject: Case, history: [Transition], at now: Date, categories: CategoryCatalog = .bundled) {
+    /// `states` says which states are open and carry which marks (the catalog's, over every kind).
+    public init(
+        _ subject: Case, history: [Transition], at now: Date, categories: CategoryCatalog = .bundled,
+        states: StateVocabulary = .lifecycle
+    ) {
         fields = [
             .state: subject.state.rawValue, .source: subject.source.rawValue, .tier: subject.tier.rawValue,
             .priority: subject.priority.rawValue, .category: subject.category,
@@ -23,14 +27,14 @@ public struct CaseFacts: Sendable, Equatable {
         ]
         satisfaction = subject.satisfaction
         var flags: Set<CaseFlag> = []
-        let state = subject.state
-        if state.isOpen { flags.insert(.open) }
-        // The same marks the stores' SQL reads (``CaseState/marked(_:)``).
-        if state.marks.contains(.closed) { flags.insert(.closed) }
-        if state.marks.contains(.registered) { flags.insert(.registered) }
+        if states.isOpen(subject.state) { flags.insert(.open) }
+        // The same marks the stores' SQL reads (``IndicatorQuery/states``).
+        let marks = states.marks(of: subject.state)
+        if marks.contains(.closed) { flags.insert(.closed) }
+        if marks.contains(.registered) { flags.insert(.registered) }
         if subject.assignedUnitId != nil { flags.insert(.dispatched) }
-        if state.marks.contains(.handled) { flags.insert(.handled) }
-        if state.marks.contains(.checked) { flags.insert(.checked) }
+        if marks.contains(.handled) { flags.insert(.handled) }
+        if marks.contains(.checked) { flags.insert(.checked) }
         if subject.deadlines.contains(where: { $0.dueAt <= now }) { flags.insert(.overdue) }
         if ChinaDay(subject.createdAt) == ChinaDay(now) { flags.insert(.today) }
         if subject.likelyRepeat { flags.insert(.repeat) }

@@ -12,9 +12,11 @@ public struct CaseKindCatalog: Sendable {
     private let byKind: [CaseKind: CaseKindDefinition]
     private let vocabulary: [CaseState: CaseKindDefinition.State]
     /// Every kind's open states, the lifecycle's first, each once.
-    public let openStates: [CaseState]
+    public var openStates: [CaseState] { stateVocabulary.open }
     /// Every state of every kind, the lifecycle's first, each once.
     public let states: [CaseState]
+    /// Which of them are open and which carry each mark.
+    public let stateVocabulary: StateVocabulary
 
     /// The file's shape: a format version and the kinds.
     struct File: Codable {
@@ -54,7 +56,8 @@ public struct CaseKindCatalog: Sendable {
         self.byKind = byKind
         self.vocabulary = vocabulary
         self.states = states
-        self.openStates = states.filter { vocabulary[$0]?.open == true }
+        self.stateVocabulary = StateVocabulary(
+            states.map { ($0, vocabulary[$0]?.open == true, Set(vocabulary[$0]?.marks ?? [])) })
     }
 
     /// Decodes and checks the JSON of `case-kinds.json`.
@@ -126,12 +129,10 @@ public struct CaseKindCatalog: Sendable {
     }
 
     /// Whether a case in `state` is still owed something: what its kind's definition says.
-    public func isOpen(_ state: CaseState) -> Bool { vocabulary[state]?.open ?? false }
+    public func isOpen(_ state: CaseState) -> Bool { stateVocabulary.isOpen(state) }
 
     /// The states of any kind that carry `mark`.
-    public func states(marked mark: StateMark) -> [CaseState] {
-        states.filter { vocabulary[$0]?.marks.contains(mark) == true }
-    }
+    public func states(marked mark: StateMark) -> [CaseState] { stateVocabulary.states(mark) }
 
     /// The state's name (the vocabulary is shared, so any kind's name is the name).
     public func name(of state: CaseState) -> String { vocabulary[state]?.name ?? state.rawValue }

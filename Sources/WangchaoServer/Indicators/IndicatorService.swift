@@ -9,6 +9,8 @@ struct IndicatorService: Sendable {
     let clock: any WangchaoClock
     /// The taxonomy whose names label the `category` grouping and the cockpit's bars.
     let categories: CategoryCatalog
+    /// The kinds, whose states the indicators' open / closed / registered … flags count.
+    let kinds: CaseKindCatalog
     var catalog: IndicatorCatalog = .bundled
     /// Shared by every route given this service (see ``IndicatorCache``).
     var cache = IndicatorCache()
@@ -82,7 +84,7 @@ struct IndicatorService: Sendable {
     ) async throws -> [IndicatorCounts] {
         let query = IndicatorQuery(
             areaCode: area.code, from: period.lowerBound.start, to: period.upperBound.next.start, grouping: grouping,
-            terms: terms, now: clock.now())
+            terms: terms, now: clock.now(), states: kinds.stateVocabulary)
         let store = self.store
         return try await cache.counts(query, stamp: try await store.changeStamp()) { try await store.indicatorCounts($0) }
     }
@@ -101,7 +103,8 @@ struct IndicatorService: Sendable {
 
     /// Counts over all the area's cases whatever their date (what is open now, for the map).
     func currentCounts(_ area: Area, grouping: IndicatorQuery.Grouping, terms: [CountTerm]) async throws -> [IndicatorCounts] {
-        let query = IndicatorQuery(areaCode: area.code, grouping: grouping, terms: terms, now: clock.now())
+        let query = IndicatorQuery(
+            areaCode: area.code, grouping: grouping, terms: terms, now: clock.now(), states: kinds.stateVocabulary)
         let store = self.store
         return try await cache.counts(query, stamp: try await store.changeStamp()) { try await store.indicatorCounts($0) }
     }

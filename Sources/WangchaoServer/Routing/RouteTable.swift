@@ -16,7 +16,8 @@ public struct RouteTable: Sendable {
     init(_ dependencies: ServerDependencies, services: AuthServices) {
         let store = dependencies.store
         // One service (and cache) for the indicator API and the cockpit and map pages.
-        let indicators = IndicatorService(store: store, clock: dependencies.clock, categories: dependencies.categories)
+        let indicators = IndicatorService(
+            store: store, clock: dependencies.clock, categories: dependencies.categories, kinds: dependencies.kinds)
         let cockpit = CockpitPages(service: indicators, store: store, streamSettings: dependencies.inboxStream)
         warmUp = cockpit.warmUp
         routes =

@@ -207,7 +207,7 @@ struct CockpitPages {
         // The newest open cases in the area, at most AreaMap.markerCap, read as rows (no bodies).
         var query = CaseQuery()
         query.areaCode = area.code
-        query.states = CaseState.lifecycle.filter(\.isOpen)
+        query.states = service.kinds.openStates
         let now = service.clock.now()
         let openCases = try await store.caseRows(query, viewer: user.viewer, limit: AreaMap.markerCap).rows
         let markers = openCases.filter { $0.lat.isFinite && $0.lng.isFinite }.map { c -> AreaMap.Marker in

@@ -4,7 +4,7 @@ import WangchaoCore
 
 extension SQLiteStore {
     public func indicatorCounts(_ query: IndicatorQuery) async throws -> [IndicatorCounts] {
-        let sql = IndicatorSQL(now: query.now, categories: categories)
+        let sql = IndicatorSQL(now: query.now, categories: categories, vocabulary: query.states)
         let aggregates = query.terms.map(sql.aggregate).joined(separator: ", ")
         return try await reads.read { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM areas WHERE code = ?", arguments: [query.areaCode]) != nil else {
@@ -87,6 +87,8 @@ extension SQLiteStore {
 struct IndicatorSQL {
     let now: Date
     let categories: CategoryCatalog
+    /// Which states the flags `open`, `closed`, `registered`, `handled`, `checked` mean.
+    let vocabulary: StateVocabulary
 
     func aggregate(_ term: CountTerm) -> String {
         switch term {
@@ -120,12 +122,12 @@ struct IndicatorSQL {
     private func flagCondition(_ flag: CaseFlag) -> String {
         func states(_ s: [CaseState]) -> String { "c.state IN (\(list(s.map(\.rawValue))))" }
         switch flag {
-        case .open: return states(CaseState.lifecycle.filter(\.isOpen))
-        case .closed: return states(CaseState.marked(.closed))
-        case .registered: return states(CaseState.marked(.registered))
+        case .open: return states(vocabulary.open)
+        case .closed: return states(vocabulary.states(.closed))
+        case .registered: return states(vocabulary.states(.registered))
         case .dispatched: return "c.assigned_unit_id IS NOT NULL"
-        case .handled: return states(CaseState.marked(.handled))
-        case .checked: return states(CaseState.marked(.checked))
+        case .handled: return states(vocabulary.states(.handled))
+        case .checked: return states(vocabulary.states(.checked))
         case .overdue, .returned, .lateHandle, .lateVerify:
             return "\(flag.rawValue)_set.case_id IS NOT NULL"
         case .today:
