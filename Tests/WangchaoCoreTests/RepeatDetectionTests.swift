@@ -154,14 +154,4 @@ import WangchaoTesting
         #expect(text.contains(#"{"kind":"nearby","distanceMetres":42.5}"#) || text.contains(#""distanceMetres":42.5"#))
         #expect(try JSONDecoder().decode(RepeatCandidate.self, from: data) == candidate)
     }
-
-    @Test func olderStoredCasesDecodeWithoutRepeatFields() throws {
-        let c = Self.earlier("a")
-        var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(c)) as! [String: Any]
-        #expect(object["likelyRepeat"] as? Bool == false)
-        object.removeValue(forKey: "likelyRepeat")
-        object.removeValue(forKey: "repeatCandidates")
-        let decoded = try JSONDecoder().decode(Case.self, from: JSONSerialization.data(withJSONObject: object))
-        #expect(decoded == c)
-    }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// One reported matter (事件/案卷) flowing through the closed loop.
 ///
 /// The current state is the result of the case's history: every change is a ``Transition``
-/// committed with the new state, and ``version`` counts them.
+/// committed with the new state, and ``version`` counts them. The domain value only: a store
+/// keeps it as its own versioned record (`StoredCase`), the API shows it as `CaseView`.
 public struct Case: Sendable, Equatable, Codable, Identifiable {
     /// Stable identifier (a UUID), used in URLs.
     public var id: String
@@ -112,40 +113,6 @@ public struct Case: Sendable, Equatable, Codable, Identifiable {
         var units = Set(cooperatingUnitIds).union(formerUnitIds)
         if let assignedUnitId { units.insert(assignedUnitId) }
         return units
-    }
-}
-
-extension Case {
-    /// Decodes stored cases of every version: fields added later (routing, repeat detection, kind) default
-    /// when absent.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            id: try c.decode(String.self, forKey: .id), number: try c.decode(String.self, forKey: .number),
-            trackingCode: try c.decode(String.self, forKey: .trackingCode),
-            source: try c.decode(SourceChannel.self, forKey: .source), category: try c.decode(String.self, forKey: .category),
-            description: try c.decode(String.self, forKey: .description),
-            location: try c.decode(Location.self, forKey: .location), reporter: try c.decode(Reporter.self, forKey: .reporter),
-            attachments: try c.decode([String].self, forKey: .attachments),
-            priority: try c.decode(Priority.self, forKey: .priority), state: try c.decode(CaseState.self, forKey: .state),
-            areaCode: try c.decode(String.self, forKey: .areaCode), tier: try c.decode(Tier.self, forKey: .tier),
-            assignedUnitId: try c.decodeIfPresent(String.self, forKey: .assignedUnitId),
-            cooperatingUnitIds: try c.decode([String].self, forKey: .cooperatingUnitIds),
-            formerUnitIds: try c.decode([String].self, forKey: .formerUnitIds),
-            deadlines: try c.decode([Deadline].self, forKey: .deadlines),
-            pendingRequests: try c.decode([CaseRequest].self, forKey: .pendingRequests),
-            openSupervisions: try c.decode([Supervision].self, forKey: .openSupervisions),
-            mergedIntoCaseId: try c.decodeIfPresent(String.self, forKey: .mergedIntoCaseId),
-            reworkCount: try c.decode(Int.self, forKey: .reworkCount),
-            satisfaction: try c.decodeIfPresent(Int.self, forKey: .satisfaction),
-            ratedVia: try c.decodeIfPresent(RatingChannel.self, forKey: .ratedVia), version: try c.decode(Int.self, forKey: .version),
-            createdAt: try c.decode(Date.self, forKey: .createdAt), updatedAt: try c.decode(Date.self, forKey: .updatedAt),
-            assignee: try c.decodeIfPresent(String.self, forKey: .assignee),
-            routing: try c.decodeIfPresent(RoutingDecision.self, forKey: .routing),
-            repeatCandidates: try c.decodeIfPresent([RepeatCandidate].self, forKey: .repeatCandidates) ?? [],
-            likelyRepeat: try c.decodeIfPresent(Bool.self, forKey: .likelyRepeat) ?? false,
-            addressCheck: try c.decodeIfPresent(AddressCheck.self, forKey: .addressCheck),
-            kind: try c.decodeIfPresent(CaseKind.self, forKey: .kind) ?? .case)
     }
 }
 

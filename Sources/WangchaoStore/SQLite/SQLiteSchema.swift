@@ -476,7 +476,7 @@ enum SQLiteSchema {
             // The yellow instant needs the rule of ``Deadline/yellowFrom``: decoded, not in SQL.
             let rows = try Row.fetchCursor(db, sql: "SELECT seq, body FROM cases WHERE due_at IS NOT NULL")
             while let row = try rows.next() {
-                let subject = try StoredJSON.decode(Case.self, from: row["body"])
+                let subject = try StoredJSON.decodeCase(row["body"])
                 try db.execute(
                     sql: "UPDATE cases SET warn_at = ? WHERE seq = ?",
                     arguments: [subject.earliestYellow?.storedMillis, row["seq"] as Int64])

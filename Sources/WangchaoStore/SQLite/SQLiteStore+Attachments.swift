@@ -72,6 +72,6 @@ extension SQLiteStore {
                 SELECT cases.body FROM case_attachments JOIN cases ON cases.id = case_attachments.case_id
                 WHERE case_attachments.attachment_id = ?
                 """, arguments: [id]
-        ).map { try StoredJSON.decode(Case.self, from: $0) }
+        ).map { try StoredJSON.decodeCase($0) }
     }
 }

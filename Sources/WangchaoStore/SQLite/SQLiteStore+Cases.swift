@@ -95,7 +95,7 @@ extension SQLiteStore {
     public func getCase(number: String) async throws -> Case? {
         try await reads.read { db in
             try String.fetchOne(db, sql: "SELECT body FROM cases WHERE number = ?", arguments: [number])
-        }.map { try StoredJSON.decode(Case.self, from: $0) }
+        }.map { try StoredJSON.decodeCase($0) }
     }
 
     public func history(caseId: String) async throws -> [Transition] {
@@ -109,7 +109,7 @@ extension SQLiteStore {
 
     static func fetchCase(_ db: Database, id: String) throws -> Case? {
         try String.fetchOne(db, sql: "SELECT body FROM cases WHERE id = ?", arguments: [id])
-            .map { try StoredJSON.decode(Case.self, from: $0) }
+            .map { try StoredJSON.decodeCase($0) }
     }
 
     static func insert(_ c: Case, in db: Database) throws {
@@ -123,7 +123,7 @@ extension SQLiteStore {
             arguments: [
                 c.id, c.number, c.state.rawValue, c.areaCode, c.category, c.source.rawValue, c.priority.rawValue,
                 c.assignedUnitId, PhoneDigest.of(c.reporter.phone), searchText(of: c), c.version, c.createdAt.storedMillis,
-                c.updatedAt.storedMillis, try StoredJSON.encode(c), c.assignee,
+                c.updatedAt.storedMillis, try StoredJSON.encode(StoredCase(c)), c.assignee,
                 c.location.lat, c.location.lng, AddressDigest.of(c.location.address), c.likelyRepeat,
                 c.tier.rawValue, c.reworkCount, c.satisfaction, c.earliestDue?.storedMillis, c.earliestYellow?.storedMillis,
                 c.kind.rawValue,
@@ -144,7 +144,7 @@ extension SQLiteStore {
                 """,
             arguments: [
                 c.state.rawValue, c.areaCode, c.assignedUnitId, c.version, c.updatedAt.storedMillis,
-                try StoredJSON.encode(c), c.assignee, c.tier.rawValue, c.reworkCount, c.satisfaction, c.priority.rawValue,
+                try StoredJSON.encode(StoredCase(c)), c.assignee, c.tier.rawValue, c.reworkCount, c.satisfaction, c.priority.rawValue,
                 c.category, c.earliestDue?.storedMillis, c.earliestYellow?.storedMillis, searchText(of: c),
                 PhoneDigest.of(c.reporter.phone), c.id, previousVersion,
             ])

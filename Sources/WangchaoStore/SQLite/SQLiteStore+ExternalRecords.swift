@@ -24,7 +24,7 @@ extension SQLiteStore {
                     SELECT c.body FROM external_records e JOIN cases c ON c.id = e.case_id
                     WHERE e.system_id = ? AND e.record_id = ?
                     """, arguments: [systemId, recordId])
-        }.map { try StoredJSON.decode(Case.self, from: $0) }
+        }.map { try StoredJSON.decodeCase($0) }
     }
 
     public func externalChanges(systemId: String, after seq: Int64, limit: Int) async throws -> [ExternalChange] {

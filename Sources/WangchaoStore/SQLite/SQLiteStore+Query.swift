@@ -12,7 +12,7 @@ extension SQLiteStore {
         return try await reads.read { db in
             let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
             let page = rows.prefix(limit)
-            let items = try page.map { try StoredJSON.decode(Case.self, from: $0["body"]) }
+            let items = try page.map { try StoredJSON.decodeCase($0["body"]) }
             let next = rows.count > limit ? page.last.map { PageCursor.encode($0["seq"]) } : nil
             return CasePage(items: items, nextCursor: next)
         }

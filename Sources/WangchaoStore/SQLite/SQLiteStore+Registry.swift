@@ -113,7 +113,7 @@ extension SQLiteStore {
                     UNION
                     SELECT body FROM cases WHERE lat BETWEEN ? AND ? AND lng BETWEEN ? AND ?
                     """, arguments: [code, box.minLat, box.maxLat, box.minLng, box.maxLng]
-            ).map { try StoredJSON.decode(Case.self, from: $0) }
+            ).map { try StoredJSON.decodeCase($0) }
         }
         return found.filter { c in
             c.addressCheck?.standardCode == code

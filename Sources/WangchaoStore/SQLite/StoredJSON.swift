@@ -1,4 +1,5 @@
 import Foundation
+import WangchaoCore
 
 /// JSON as kept in the database: sorted keys (stable bytes), dates as milliseconds since 1970 UTC.
 enum StoredJSON {
@@ -13,6 +14,11 @@ enum StoredJSON {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .millisecondsSince1970
         return try decoder.decode(type, from: Data(text.utf8))
+    }
+
+    /// The case of a stored body (a ``StoredCase`` record of any format this build reads).
+    static func decodeCase(_ text: String) throws -> Case {
+        try decode(StoredCase.self, from: text).value
     }
 }
 
