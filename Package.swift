@@ -88,6 +88,11 @@ let package = Package(
                 "WangchaoGeo",
                 "WangchaoAddress",
                 .product(name: "Crypto", package: "swift-crypto"),
+                // KDF.Scrypt for password hashes.
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                // Password hashing runs on NIO's blocking thread pool.
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -106,8 +111,6 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                // KDF.Scrypt for password hashes.
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

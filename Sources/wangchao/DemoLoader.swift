@@ -2,6 +2,7 @@ import Foundation
 import WangchaoCore
 import WangchaoDemo
 import WangchaoServer
+import WangchaoServices
 import WangchaoStore
 
 /// Writes the demo district into a store, printing progress and, at the end, what it made.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WangchaoCore
 import WangchaoServer
+import WangchaoServices
 
 #if canImport(Glibc)
 import Glibc

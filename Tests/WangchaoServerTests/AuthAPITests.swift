@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import WangchaoCore
+import WangchaoServices
 import WangchaoServer
 import WangchaoStore
 import WangchaoTesting

@@ -201,11 +201,11 @@ struct IntakeAPITests {
         }
     }
 
-    @Test("an Idempotency-Key that is empty or longer than 200 characters is refused")
+    @Test("an Idempotency-Key that is empty, longer than 200 characters or not visible ASCII is refused")
     func badIdempotencyKey() async throws {
         let server = try await ServerFixture()
         try await server.test { client in
-            for key in ["", String(repeating: "k", count: 201)] {
+            for key in ["", String(repeating: "k", count: 201), "call 0001", "呼叫-0001", "key\u{80}"] {
                 let response = try await client.send(
                     .post, "/api/v1/cases", as: "gw", body: IntakeJSON.body(), headers: [idempotencyHeader: key])
                 try expectError(response, .badRequest, "invalid", field: "Idempotency-Key")

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import WangchaoCore
+import WangchaoServices
 
 /// The one place where failures become HTTP answers: `{"error": {"code", "message", "field"}}`.
 public struct APIError: Error, Sendable {
@@ -66,6 +67,7 @@ public struct APIError: Error, Sendable {
         switch error {
         case let error as APIError: return error
         case let error as DomainError: return APIError(error)
+        case let error as SignInService.Throttled: return APIError(error.error, retryAfter: error.retryAfter)
         case let error as RoutingRuleFileError:
             return APIError(.invalid(field: error.field ?? "rules", error.message), line: error.line)
         case let error as DecodingError: return APIError(APIJSON.invalid(from: error))

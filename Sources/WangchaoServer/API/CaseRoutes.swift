@@ -33,8 +33,9 @@ struct CaseRoutes {
         let user = try context.requireUser()
         let submission = try await APIJSON.decodeStrictBody(IntakeSubmission.self, from: request)
         let key = request.headers[Self.idempotencyKeyHeader]
-        if let key, key.isEmpty || key.count > 200 {
-            throw DomainError.invalid(field: "Idempotency-Key", "Idempotency-Key 须为 1 到 200 个字符")
+        // Visible ASCII: what a token is, and what every proxy passes unchanged.
+        if let key, key.isEmpty || key.count > 200 || !key.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) {
+            throw DomainError.invalid(field: "Idempotency-Key", "Idempotency-Key 须为 1 到 200 个可见 ASCII 字符（不含空格）")
         }
         // Placed by address (no point given) and by point (no area given), then filed.
         let prepared = try await intakes.prepare(submission)

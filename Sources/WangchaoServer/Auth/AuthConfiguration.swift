@@ -1,5 +1,6 @@
 import Foundation
 import WangchaoCore
+import WangchaoServices
 
 /// How sign-in behaves. Built from command-line options and the environment by `wangchao
 /// serve`; nothing secret or site-specific is compiled in.
@@ -20,7 +21,8 @@ public struct AuthConfiguration: Sendable {
 
     public init() {}
 
-    func lifetime(of kind: Session.Kind) -> TimeInterval {
+    /// How long a new session of `kind` lasts.
+    public func lifetime(of kind: Session.Kind) -> TimeInterval {
         switch kind {
         case .bearer: tokenLifetime
         case .cookie: cookieLifetime

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import WangchaoCore
+import WangchaoServices
 import WangchaoStore
 
 /// `/api/v1/auth/token`: bearer tokens for API clients.

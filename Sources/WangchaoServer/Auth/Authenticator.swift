@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import WangchaoCore
+import WangchaoServices
 import WangchaoStore
 
 /// Finds the session a request presents: `Authorization: Bearer …` for API clients, else the
@@ -29,9 +30,12 @@ struct Authenticator: Sendable {
     }
 
     /// The cookie session, if any and valid; for pages that look different when signed in.
-    func cookieSession(_ request: Request) async -> ActiveSession? {
+    /// - Throws: what the store throws (an invalid or expired session is `nil`, not an error).
+    func cookieSession(_ request: Request) async throws -> ActiveSession? {
         guard let cookie = request.cookies[Self.sessionCookie]?.value else { return nil }
-        return try? await lookUp(cookie, kind: .cookie)
+        do { return try await lookUp(cookie, kind: .cookie) } catch let error as DomainError where error.code == .unauthenticated {
+            return nil
+        }
     }
 
     private func lookUp(_ token: String, kind: Session.Kind) async throws -> ActiveSession {

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import WangchaoCore
+import WangchaoServices
 import WangchaoStore
 
 /// The web sign-in: `GET /login` (the form, or who is signed in), `POST /login`, `POST /logout`
@@ -33,7 +34,7 @@ struct LoginPage {
     }
 
     @Sendable func show(_ request: Request, context: WangchaoRequestContext) async throws -> Response {
-        if let active = await authenticator.cookieSession(request) {
+        if let active = try await authenticator.cookieSession(request) {
             return HTMLResponse.make(LoginPageHTML.signedIn(active.user, csrf: active.session.csrfToken ?? ""))
         }
         let existing = request.cookies[Self.loginCSRFCookie]?.value

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import WangchaoCore
+import WangchaoServices
 import WangchaoStore
 
 /// `/api/v1/indicators`: the indicator definitions, and their values for an area and period,

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import WangchaoCore
+import WangchaoServices
 import WangchaoStore
 
 /// The credential of an integrating system: a random secret shown once, stored as its SHA-256

@@ -103,6 +103,6 @@ struct AuthServices: Sendable {
             store: dependencies.store, clock: dependencies.clock, hasher: hasher,
             attempts: LoginAttempts(
                 perAccount: configuration.throttlePerAccount, perAddress: configuration.throttlePerAddress),
-            configuration: configuration)
+            lifetime: { configuration.lifetime(of: $0) })
     }
 }

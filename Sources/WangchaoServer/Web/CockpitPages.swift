@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import WangchaoCore
+import WangchaoServices
 import WangchaoStore
 
 /// `/cockpit` (驾驶舱) and `/map` (地图): indicator tiles, charts and the area map, drawn by the

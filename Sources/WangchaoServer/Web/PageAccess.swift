@@ -38,6 +38,7 @@ enum PageAccess {
                 guard let apiError = APIError.from(error) else { throw error }
                 if apiError.domain.code == .unauthenticated { return redirectToLogin(request) }
                 let status = APIError.status(of: apiError.domain.code)
+                // Already answering an error: a signed-in frame is a courtesy, not worth a second failure.
                 let active = try? await authenticator.authenticate(request)
                 return PageRenderer.bundled.render(
                     template: "error", context: ["message": apiError.domain.message, "status": Int(status.code)],

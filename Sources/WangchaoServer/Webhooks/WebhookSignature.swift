@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import WangchaoCore
+import WangchaoServices
 
 /// The `X-Wangchao-Signature` of a webhook: `sha256=` and the lowercase hex HMAC-SHA256, keyed
 /// with the subscription's secret, over `"<timestamp>.<body>"` (the `X-Wangchao-Timestamp`

@@ -23,7 +23,9 @@ extension SQLiteStore {
     /// Links the attachments an imported case names, which must have been saved before.
     private static func linkImportedAttachments(of imported: ImportedCase, in db: Database) throws {
         let ids = imported.case.attachments + imported.history.flatMap(\.attachments)
-        try Attachment.checkReferences(ids) { id in (try? fetchAttachment(db, id: id)) != nil }
+        var saved: Set<String> = []
+        for id in Set(ids) where try fetchAttachment(db, id: id) != nil { saved.insert(id) }
+        try Attachment.checkReferences(ids) { saved.contains($0) }
         try linkCheckedAttachments(ids, to: imported.case.id, in: db)
     }
 

@@ -26,13 +26,14 @@ extension SQLiteStore {
         return try await reads.read { db in try Self.checkRoutingRules(file, categories: categories, in: db) }
     }
 
+    /// The areas and units are read first, so a database error is thrown as one rather than
+    /// read as "no such area".
     static func checkRoutingRules(_ file: Data, categories: CategoryCatalog, in db: Database) throws -> RoutingRuleSet {
-        try RoutingRuleFile.parse(
-            file,
-            references: .init(
-                categories: categories,
-                areaExists: { code in (try? Bool.fetchOne(db, sql: "SELECT 1 FROM areas WHERE code = ?", arguments: [code])) != nil },
-                unit: { id in (try? Self.unit(id: id, in: db)).flatMap { $0 } }))
+        let areas = Set(try String.fetchAll(db, sql: "SELECT code FROM areas"))
+        var units: [String: WangchaoCore.Unit] = [:]
+        for unit in try Row.fetchAll(db, sql: "SELECT * FROM units").map(Self.unit(from:)) { units[unit.id] = unit }
+        return try RoutingRuleFile.parse(
+            file, references: .init(categories: categories, areaExists: { areas.contains($0) }, unit: { units[$0] }))
     }
 
     public func activeRoutingRules() async throws -> RoutingRuleSetRecord? {

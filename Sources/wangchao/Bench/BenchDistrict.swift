@@ -1,6 +1,7 @@
 import Foundation
 import WangchaoCore
 import WangchaoServer
+import WangchaoServices
 import WangchaoStore
 
 /// The smallest district the benchmark needs: one street, community and grid, a dispatcher and a

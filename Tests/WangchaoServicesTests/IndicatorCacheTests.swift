@@ -1,9 +1,8 @@
 import Foundation
 import Testing
 import WangchaoCore
+import WangchaoServices
 import WangchaoStore
-
-@testable import WangchaoServer
 
 @Suite("Indicator cache")
 struct IndicatorCacheTests {

@@ -6,23 +6,23 @@ import WangchaoCore
 /// Kept in memory: a restart forgets recent failures, which costs an attacker a restart of
 /// someone else's server. With several server processes each counts its own, so the effective
 /// limit is multiplied by their number; acceptable at the scale of one district.
-final class LoginAttempts: @unchecked Sendable {
+public final class LoginAttempts: @unchecked Sendable {
     private let lock = NSLock()
     private var throttle: LoginThrottle
 
-    init(perAccount: LoginThrottle.Limit, perAddress: LoginThrottle.Limit) {
+    public init(perAccount: LoginThrottle.Limit, perAddress: LoginThrottle.Limit) {
         throttle = LoginThrottle(perAccount: perAccount, perAddress: perAddress)
     }
 
-    func retryAfter(account: String, address: String, at now: Date) -> Int? {
+    public func retryAfter(account: String, address: String, at now: Date) -> Int? {
         lock.withLock { throttle.retryAfter(account: account, address: address, at: now) }
     }
 
-    func recordFailure(account: String, address: String, at now: Date) {
+    public func recordFailure(account: String, address: String, at now: Date) {
         lock.withLock { throttle.recordFailure(account: account, address: address, at: now) }
     }
 
-    func recordSuccess(account: String) {
+    public func recordSuccess(account: String) {
         lock.withLock { throttle.recordSuccess(account: account) }
     }
 }

@@ -9,28 +9,48 @@ import WangchaoStore
 /// Unknown user, wrong password and disabled account answer the same 401 after the same work
 /// (a hash is computed either way), so neither the message nor the timing tells which usernames
 /// exist. Throttled attempts are refused before any hashing.
-struct SignInService: Sendable {
+public struct SignInService: Sendable {
     /// A session just opened, with the secret only the client will hold from now on.
-    struct Issued: Sendable {
-        let token: String
-        let session: Session
-        let user: User
+    public struct Issued: Sendable {
+        public let token: String
+        public let session: Session
+        public let user: User
     }
 
-    let store: any CaseStore
-    let clock: any WangchaoClock
-    let hasher: PasswordHasher
-    let attempts: LoginAttempts
-    let configuration: AuthConfiguration
+    /// Sign-in refused for now: too many failures; try again after `retryAfter` seconds.
+    public struct Throttled: Error, Sendable {
+        public let error: DomainError
+        public let retryAfter: Int
+    }
 
-    func signIn(username: String, password: String, kind: Session.Kind, from address: String, logger: Logger)
+    public let store: any CaseStore
+    public let clock: any WangchaoClock
+    public let hasher: PasswordHasher
+    public let attempts: LoginAttempts
+    /// How long a new session lasts, by kind.
+    public let lifetime: @Sendable (Session.Kind) -> TimeInterval
+
+    public init(
+        store: any CaseStore, clock: any WangchaoClock, hasher: PasswordHasher, attempts: LoginAttempts,
+        lifetime: @escaping @Sendable (Session.Kind) -> TimeInterval
+    ) {
+        self.store = store
+        self.clock = clock
+        self.hasher = hasher
+        self.attempts = attempts
+        self.lifetime = lifetime
+    }
+
+    /// - Throws: ``Throttled`` before any hashing when the account or address failed too often;
+    ///   ``DomainError`` `unauthenticated` for a wrong name, password or a disabled account.
+    public func signIn(username: String, password: String, kind: Session.Kind, from address: String, logger: Logger)
         async throws -> Issued
     {
         // No valid name is longer; cutting keeps an attacker's made-up names from filling memory.
         let account = String(username.prefix(Username.maxLength + 1))
         if let wait = attempts.retryAfter(account: account, address: address, at: clock.now()) {
             logger.notice("sign-in throttled", metadata: ["account": "\(account)", "address": "\(address)"])
-            throw APIError(.rateLimited("登录失败次数过多，请 \(Self.minutes(wait)) 分钟后再试"), retryAfter: wait)
+            throw Throttled(error: .rateLimited("登录失败次数过多，请 \(Self.minutes(wait)) 分钟后再试"), retryAfter: wait)
         }
         let credentials = try await store.credentials(username: username)
         var matches = false
@@ -57,7 +77,7 @@ struct SignInService: Sendable {
         let session = Session(
             tokenHash: SessionToken.hash(token), username: username, kind: kind,
             csrfToken: kind == .cookie ? SessionToken.generate() : nil, createdAt: now,
-            expiresAt: now + configuration.lifetime(of: kind), clientAddress: address)
+            expiresAt: now + lifetime(kind), clientAddress: address)
         try await store.createSession(session)
         return Issued(token: token, session: session, user: credentials.user)
     }

@@ -4,23 +4,35 @@ import WangchaoStore
 
 /// Computes indicator values for an area and a period from the store's counts: shared by the
 /// JSON API, the cockpit and the map. The viewer's scope is enforced here, once.
-struct IndicatorService: Sendable {
-    let store: any CaseStore
-    let clock: any WangchaoClock
+public struct IndicatorService: Sendable {
+    public let store: any CaseStore
+    public let clock: any WangchaoClock
     /// The taxonomy whose names label the `category` grouping and the cockpit's bars.
-    let categories: CategoryCatalog
+    public let categories: CategoryCatalog
     /// The kinds, whose states the indicators' open / closed / registered … flags count.
-    let kinds: CaseKindCatalog
-    var catalog: IndicatorCatalog = .bundled
+    public let kinds: CaseKindCatalog
+    public var catalog: IndicatorCatalog = .bundled
     /// Shared by every route given this service (see ``IndicatorCache``).
-    var cache = IndicatorCache()
+    public var cache = IndicatorCache()
+
+    public init(
+        store: any CaseStore, clock: any WangchaoClock, categories: CategoryCatalog, kinds: CaseKindCatalog,
+        catalog: IndicatorCatalog = .bundled, cache: IndicatorCache = IndicatorCache()
+    ) {
+        self.store = store
+        self.clock = clock
+        self.categories = categories
+        self.kinds = kinds
+        self.catalog = catalog
+        self.cache = cache
+    }
 
     /// The longest period one request may cover.
-    static let maxDays = 366
+    public static let maxDays = 366
 
     /// The area the viewer asked for (default: their own area, or the district for those who
     /// see the whole district), checked against their scope.
-    func area(_ requested: String?, for user: User) async throws -> Area {
+    public func area(_ requested: String?, for user: User) async throws -> Area {
         if let code = requested, code.isEmpty || !code.allSatisfy({ $0.isASCII && $0.isNumber }) {
             throw DomainError.invalid(field: "area", "区域代码须为数字")
         }
@@ -48,7 +60,7 @@ struct IndicatorService: Sendable {
 
     /// `from`/`to` as `YYYY-MM-DD` (China days, both included); default the last 30 days
     /// including today.
-    func period(from: String?, to: String?) throws -> ClosedRange<ChinaDay> {
+    public func period(from: String?, to: String?) throws -> ClosedRange<ChinaDay> {
         let today = ChinaDay(clock.now())
         func day(_ text: String?, _ field: String) throws -> ChinaDay? {
             guard let text, !text.isEmpty else { return nil }
@@ -65,7 +77,7 @@ struct IndicatorService: Sendable {
     }
 
     /// The period named on the cockpit (`today`, `7d`, `30d`, `month`, `year`).
-    func period(named name: String?) throws -> (range: ClosedRange<ChinaDay>, name: String) {
+    public func period(named name: String?) throws -> (range: ClosedRange<ChinaDay>, name: String) {
         let today = ChinaDay(clock.now())
         let (y, m, _) = today.components
         switch name ?? "30d" {
@@ -79,7 +91,7 @@ struct IndicatorService: Sendable {
     }
 
     /// Counts for `terms` of the area's cases in the period, grouped.
-    func counts(
+    public func counts(
         _ area: Area, _ period: ClosedRange<ChinaDay>, grouping: IndicatorQuery.Grouping, terms: [CountTerm]
     ) async throws -> [IndicatorCounts] {
         let query = IndicatorQuery(
@@ -90,19 +102,19 @@ struct IndicatorService: Sendable {
     }
 
     /// An area by code, from the cache (see ``IndicatorCache/areaMaxAge``).
-    func cachedArea(_ code: String) async throws -> Area? {
+    public func cachedArea(_ code: String) async throws -> Area? {
         let store = self.store
         return try await cache.area(code, now: clock.now()) { try await store.area(code: code) }
     }
 
     /// The children of an area, from the cache.
-    func childAreas(of code: String) async throws -> [Area] {
+    public func childAreas(of code: String) async throws -> [Area] {
         let store = self.store
         return try await cache.children(of: code, now: clock.now()) { try await store.childAreas(of: code) }
     }
 
     /// Counts over all the area's cases whatever their date (what is open now, for the map).
-    func currentCounts(_ area: Area, grouping: IndicatorQuery.Grouping, terms: [CountTerm]) async throws -> [IndicatorCounts] {
+    public func currentCounts(_ area: Area, grouping: IndicatorQuery.Grouping, terms: [CountTerm]) async throws -> [IndicatorCounts] {
         let query = IndicatorQuery(
             areaCode: area.code, grouping: grouping, terms: terms, now: clock.now(), states: kinds.stateVocabulary)
         let store = self.store
@@ -110,7 +122,7 @@ struct IndicatorService: Sendable {
     }
 
     /// Every indicator's value for the area in total and per group.
-    func report(_ area: Area, _ period: ClosedRange<ChinaDay>, by grouping: IndicatorQuery.Grouping) async throws -> IndicatorReport {
+    public func report(_ area: Area, _ period: ClosedRange<ChinaDay>, by grouping: IndicatorQuery.Grouping) async throws -> IndicatorReport {
         let terms = catalog.terms
         let evaluation = IndicatorEvaluation(terms: terms)
         let rows = try await counts(area, period, grouping: grouping == .total ? .area : grouping, terms: terms)
@@ -129,7 +141,7 @@ struct IndicatorService: Sendable {
     }
 
     /// Display names of group keys: child areas, units, people.
-    func groupNames(_ area: Area, grouping: IndicatorQuery.Grouping) async throws -> [String: String] {
+    public func groupNames(_ area: Area, grouping: IndicatorQuery.Grouping) async throws -> [String: String] {
         switch grouping {
         case .area:
             var names = Dictionary(try await childAreas(of: area.code).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -150,12 +162,12 @@ struct IndicatorService: Sendable {
 }
 
 /// An area as the API shows it.
-struct AreaRef: Encodable, Sendable {
-    let code: String
-    let name: String
-    let level: String
+public struct AreaRef: Encodable, Sendable {
+    public let code: String
+    public let name: String
+    public let level: String
 
-    init(_ area: Area) {
+    public init(_ area: Area) {
         code = area.code
         name = area.name
         level = area.level.chineseName
@@ -163,17 +175,17 @@ struct AreaRef: Encodable, Sendable {
 }
 
 /// One indicator's value, formatted, with its light.
-struct IndicatorValue: Encodable, Sendable {
-    let code: String
-    let name: String
-    let domain: String
-    let unit: String
-    let value: Double?
-    let display: String
-    let light: String?
-    let lightName: String?
+public struct IndicatorValue: Encodable, Sendable {
+    public let code: String
+    public let name: String
+    public let domain: String
+    public let unit: String
+    public let value: Double?
+    public let display: String
+    public let light: String?
+    public let lightName: String?
 
-    init(_ definition: IndicatorDefinition, value: Double?) {
+    public init(_ definition: IndicatorDefinition, value: Double?) {
         code = definition.code
         name = definition.name
         domain = definition.domain
@@ -186,18 +198,18 @@ struct IndicatorValue: Encodable, Sendable {
     }
 }
 
-struct IndicatorGroup: Encodable, Sendable {
-    let key: String
-    let name: String
-    let values: [IndicatorValue]
+public struct IndicatorGroup: Encodable, Sendable {
+    public let key: String
+    public let name: String
+    public let values: [IndicatorValue]
 }
 
 /// `GET /api/v1/indicators/values`.
-struct IndicatorReport: Encodable, Sendable {
-    let area: AreaRef
-    let from: String
-    let to: String
-    let by: String
-    let total: [IndicatorValue]
-    let groups: [IndicatorGroup]
+public struct IndicatorReport: Encodable, Sendable {
+    public let area: AreaRef
+    public let from: String
+    public let to: String
+    public let by: String
+    public let total: [IndicatorValue]
+    public let groups: [IndicatorGroup]
 }

@@ -16,7 +16,7 @@ import WangchaoStore
 /// ``staleLimit`` is answered at once while one recount runs in the background (the next look
 /// gets it; the page shows when its figures were counted), and looks that find nothing wait
 /// for one shared count, not one each.
-actor IndicatorCache {
+public actor IndicatorCache {
     struct Key: Hashable {
         let areaCode: String
         let from: Date?
@@ -32,18 +32,18 @@ actor IndicatorCache {
     }
 
     /// How long a result may be reused when nothing changed (seconds).
-    let maxAge: TimeInterval
+    public let maxAge: TimeInterval
     /// How long a result is reused whatever changed (seconds).
-    let freshFor: TimeInterval
+    public let freshFor: TimeInterval
     /// How old a result may be and still be answered while its recount runs (seconds).
-    let staleLimit: TimeInterval
+    public let staleLimit: TimeInterval
     /// Results kept at most; beyond, the oldest half is dropped.
-    let capacity: Int
+    public let capacity: Int
     private var entries: [Key: Entry] = [:]
     /// Counts running, by key: a miss waits for the running one; a stale hit starts at most one.
     private var running: [Key: Task<[IndicatorCounts], any Error>] = [:]
 
-    init(maxAge: TimeInterval = 30, freshFor: TimeInterval = 3, staleLimit: TimeInterval = 600, capacity: Int = 256) {
+    public init(maxAge: TimeInterval = 30, freshFor: TimeInterval = 3, staleLimit: TimeInterval = 600, capacity: Int = 256) {
         self.maxAge = maxAge
         self.freshFor = freshFor
         self.staleLimit = staleLimit
@@ -52,11 +52,11 @@ actor IndicatorCache {
 
     /// Areas by code and children by parent, kept ``areaMaxAge`` seconds: areas change only by
     /// an import, and a district's boundary is tens of kilobytes of JSON to decode.
-    let areaMaxAge: TimeInterval = 60
+    public let areaMaxAge: TimeInterval = 60
     private var areas: [String: (at: Date, area: Area?)] = [:]
     private var children: [String: (at: Date, areas: [Area])] = [:]
 
-    func area(_ code: String, now: Date, load: @Sendable () async throws -> Area?) async throws -> Area? {
+    public func area(_ code: String, now: Date, load: @Sendable () async throws -> Area?) async throws -> Area? {
         if let hit = areas[code], now >= hit.at, now.timeIntervalSince(hit.at) < areaMaxAge { return hit.area }
         let area = try await load()
         if areas.count >= capacity * 8 { areas = [:] }
@@ -64,7 +64,7 @@ actor IndicatorCache {
         return area
     }
 
-    func children(of code: String, now: Date, load: @Sendable () async throws -> [Area]) async throws -> [Area] {
+    public func children(of code: String, now: Date, load: @Sendable () async throws -> [Area]) async throws -> [Area] {
         if let hit = children[code], now >= hit.at, now.timeIntervalSince(hit.at) < areaMaxAge { return hit.areas }
         let list = try await load()
         if children.count >= capacity * 8 { children = [:] }
@@ -75,7 +75,7 @@ actor IndicatorCache {
     /// The cached counts for `query` if still good at `stamp` and `query.now`; if stale (but
     /// younger than ``staleLimit``) the same, with a recount started; else the counts, computed
     /// once for every look waiting for them.
-    func counts(
+    public func counts(
         _ query: IndicatorQuery, stamp: Int64, compute: @escaping @Sendable (IndicatorQuery) async throws -> [IndicatorCounts]
     ) async throws -> [IndicatorCounts] {
         let key = Key(areaCode: query.areaCode, from: query.from, to: query.to, grouping: query.grouping, terms: query.terms)
@@ -114,7 +114,7 @@ actor IndicatorCache {
     }
 
     /// Waits for the counts running now (tests: a recount started by a stale look).
-    func settle() async {
+    public func settle() async {
         for task in running.values { _ = try? await task.value }
     }
 }

@@ -21,5 +21,5 @@ public enum SessionToken {
     }
 
     /// Longer presented tokens are refused without hashing.
-    static let maxLength = 256
+    public static let maxLength = 256
 }

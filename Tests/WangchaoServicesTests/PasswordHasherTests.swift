@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WangchaoServer
+import WangchaoServices
 
 /// scrypt hashes: self-describing, salted, verified in constant time, upgradable.
 @Suite("Password hashes")
