@@ -18,8 +18,13 @@ struct CaseKindCatalogTests {
         var kinds = try #require(file["kinds"] as? [[String: Any]])
         change(&kinds[0])
         file["kinds"] = kinds
+        return try Self.refusalField { _ = try CaseKindCatalog(json: JSONSerialization.data(withJSONObject: file)) }
+    }
+
+    /// The field of the `invalid` refusal `load` throws, or `nil` when it loads.
+    static func refusalField(_ load: () throws -> Void) throws -> String? {
         do {
-            _ = try CaseKindCatalog(json: JSONSerialization.data(withJSONObject: file))
+            try load()
             return nil
         } catch let error as DomainError {
             #expect(error.code == .invalid)

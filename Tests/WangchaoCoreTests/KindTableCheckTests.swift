@@ -13,14 +13,7 @@ struct KindTableCheckTests {
         var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(errand)) as? [String: Any])
         change(&object)
         let file = try JSONSerialization.data(withJSONObject: ["version": 1, "kinds": [object]])
-        do {
-            _ = try CaseKindCatalog.bundled.adding(json: file)
-            return nil
-        } catch let error as DomainError {
-            #expect(error.code == .invalid)
-            #expect(!error.message.isEmpty)
-            return error.field
-        }
+        return try CaseKindCatalogTests.refusalField { _ = try CaseKindCatalog.bundled.adding(json: file) }
     }
 
     /// The field of the refusal after `change` edits the errand kind's list under `key`.
